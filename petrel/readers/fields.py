@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from petrel.articles import Article
+from petrel.errors import InputProblem, Problem
+from petrel.readers.options import ReadOptions
 
 ARTICLE_FIELDS = ("id", "text", "date", "title", "source", "url")
 
@@ -52,4 +55,37 @@ def article_from_fields(fields: dict, origin: str = "", publication_date: date |
         source=_optional_text(fields.get("source")),
         url=_optional_text(fields.get("url")),
         origin=origin,
+    )
+
+
+def article_from_row(
+    fields: dict,
+    path: str,
+    line: int | None,
+    options: ReadOptions,
+    report: Callable[[InputProblem], None],
+) -> Article | None:
+    """The Article of one JSON object or CSV row, or None when it has no usable text.
+
+    Problems are reported with `path` and `line`. A bad date does not skip the row: it is
+    reported as a warning and the row is coded with `options.publication_date` (or no date).
+    """
+    origin = f"{path}:{line}" if line is not None else path
+    text = fields.get("text")
+    if not isinstance(text, str) or not text.strip():
+        report(InputProblem(path, line, Problem.NO_TEXT))
+        return None
+    try:
+        parse_publication_date(fields.get("date"))
+    except ValueError:
+        report(_bad_date(path, line, fields.get("date"), options.publication_date))
+        fields = {**fields, "date": None}
+    return article_from_fields(fields, origin=origin, publication_date=options.publication_date)
+
+
+def _bad_date(path: str, line: int | None, value: object, default: date | None) -> InputProblem:
+    if default is None:
+        return InputProblem(path, line, Problem.BAD_DATE, {"value": value}, skipped=False)
+    return InputProblem(
+        path, line, Problem.BAD_DATE_USED_DEFAULT, {"value": value, "default": default.isoformat()}, skipped=False
     )

@@ -1,0 +1,47 @@
+"""Writing events and figures out: JSON Lines, CSV, Parquet, and the DuckDB store.
+
+    with open_writer("jsonl", "out.jsonl") as writer:
+        for record in records:
+            writer.write(record)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from petrel.errors import UnknownNameError
+from petrel.writers.csv_file import CsvWriter
+from petrel.writers.duckdb_file import DuckDBWriter
+from petrel.writers.flat_table import COLUMN_NAMES, FLAT_COLUMNS, Column, flatten
+from petrel.writers.jsonl import JsonLinesWriter
+from petrel.writers.parquet_file import ParquetFileWriter
+from petrel.writers.record_writer import RecordWriter
+
+_WRITERS = {"jsonl": JsonLinesWriter, "csv": CsvWriter, "parquet": ParquetFileWriter}
+FORMATS = tuple(_WRITERS)
+
+
+def open_writer(fmt: str, destination: str | Path | None) -> RecordWriter:
+    """A writer of `fmt` ("jsonl", "csv", "parquet") to a file, or to stdout for None or "-".
+
+    A file is created or truncated. Raises UnknownNameError for an unknown format,
+    UsageError for Parquet to stdout, OutputFileError when the file cannot be opened.
+    """
+    if fmt not in _WRITERS:
+        raise UnknownNameError("output format", fmt, list(FORMATS))
+    return _WRITERS[fmt](destination)
+
+
+def open_database_writer(path: str | Path) -> RecordWriter:
+    """A writer appending to the DuckDB file at `path` (tables `events` and `figures`).
+
+    Raises DatabaseLockedError when another process has the file open.
+    """
+    return DuckDBWriter(path)
+
+
+__all__ = [
+    "COLUMN_NAMES", "FLAT_COLUMNS", "FORMATS", "Column", "CsvWriter", "DuckDBWriter",
+    "JsonLinesWriter", "ParquetFileWriter", "RecordWriter", "flatten", "open_database_writer",
+    "open_writer",
+]  # fmt: skip

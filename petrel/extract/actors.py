@@ -1,0 +1,254 @@
+"""Actors: find the knowledge words in a parsed article, then resolve noun phrases to actors.
+
+Find: `ActorMatcher.find(doc)` marks every country name, demonym, capital and named body
+(spaCy PhraseMatcher) and every sector word (by lemma). Annotate: `ArticleActors.actor_for(token)`
+turns the noun phrase headed by a token into an `Actor` record: country from names, demonyms
+and metonyms, sector from titles and agent words, a person's name from the proper nouns
+that are left. Bare surnames ("Blinken") resolve to a person introduced earlier with a title
+in the same article; with no such knowledge the country stays null.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from petrel.knowledge.actor_tables import ActorKnowledge, NamedActor, SectorWord
+from petrel.records import Actor
+
+# Dependents that belong to the noun phrase of an actor ("Egyptian President X", "Israel's army").
+_PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "case", "punct", "flat", "appos"}
+_LEADING_SKIP = {"det", "punct", "case", "cc", "predet"}
+# Prepositions whose object places an actor in a country ("officials in Saudi Arabia").
+_LOCATING_PREPS = {"in", "from", "of"}
+_PLURAL_TAGS = {"NNS", "NNPS"}
+_UNKNOWN_NAME_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
+
+
+@dataclass(frozen=True)
+class KnowledgeHit:
+    """A knowledge word or phrase found in the text (token offsets, end exclusive)."""
+
+    start: int
+    end: int
+    named: NamedActor | None = None
+    sector: SectorWord | None = None
+
+
+class ActorMatcher:
+    """Finds actor knowledge in a doc. Built once per process for one spaCy vocab."""
+
+    def __init__(self, nlp, knowledge: ActorKnowledge):
+        self.knowledge = knowledge
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for phrase in knowledge.named:
+            # All-capital abbreviations ("US", "WHO", "AU") must match exactly, not "us", "who".
+            matcher = self._exact if phrase.upper() == phrase else self._lower
+            matcher.add(phrase, [nlp.make_doc(phrase)])
+
+    def find(self, doc: Doc) -> dict[int, KnowledgeHit]:
+        """Knowledge hits by token index (every token a hit covers points to it)."""
+        hits: dict[int, KnowledgeHit] = {}
+        matches = [*self._lower(doc), *self._exact(doc)]
+        # Longest first, so "Saudi Arabia" wins over "Saudi", "Gaza Strip" over "Gaza".
+        for match_id, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+            if any(i in hits for i in range(start, end)):
+                continue
+            phrase = doc.vocab.strings[match_id]
+            if doc[start].text[:1].isupper() != phrase[:1].isupper():
+                continue  # "turkey", "chad": capitalisation tells a name from a common word
+            hit = KnowledgeHit(start, end, named=self.knowledge.named[phrase])
+            for i in range(start, end):
+                hits[i] = hit
+        longest = self.knowledge.longest_sector_term
+        for token in doc:
+            if token.i in hits:
+                continue
+            for size in range(longest, 0, -1):
+                window = doc[token.i : token.i + size]
+                if len(window) < size or any(t.i in hits for t in window):
+                    continue
+                word = self.knowledge.sectors.get(tuple(t.lemma_.lower() for t in window))
+                if word is not None:
+                    hit = KnowledgeHit(token.i, token.i + size, sector=word)
+                    for t in window:
+                        hits[t.i] = hit
+                    break
+        return hits
+
+
+@dataclass(frozen=True)
+class _Resolution:
+    country: str | None
+    sector: str | None
+    code: str | None
+    kind: str | None
+    name: str | None
+
+
+class ArticleActors:
+    """Resolves actor phrases in one parsed article, remembering titled people by surname."""
+
+    def __init__(self, doc: Doc, hits: dict[int, KnowledgeHit]):
+        self.doc = doc
+        self.hits = hits
+        self._people: dict[str, _Resolution] = {}
+        self._learn_people()
+
+    # -- find -------------------------------------------------------------------------
+    def phrase_tokens(self, head: Token) -> list[Token]:
+        """The tokens of the noun phrase headed by `head`: its left modifiers and the head."""
+        tokens = [head]
+        for child in head.lefts:
+            if child.dep_ in _PHRASE_DEPS:
+                tokens.extend(child.subtree)
+        for child in head.rights:
+            if child.dep_ in {"compound", "flat"} or (child.dep_ == "appos" and child.pos_ == "PROPN"):
+                tokens.extend(child.subtree)
+        tokens = sorted(set(tokens), key=lambda t: t.i)
+        while len(tokens) > 1 and tokens[0].dep_ in _LEADING_SKIP and tokens[0] != head:
+            tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1] != head:
+            tokens = tokens[:-1]
+        return tokens
+
+    def _hits_in(self, tokens: list[Token]) -> list[KnowledgeHit]:
+        seen: list[KnowledgeHit] = []
+        for token in tokens:
+            hit = self.hits.get(token.i)
+            if hit is not None and hit not in seen:
+                seen.append(hit)
+        return seen
+
+    def _person_name(self, tokens: list[Token], head: Token) -> Span | None:
+        """The run of proper nouns ending at the head that no knowledge word explains."""
+        if head.pos_ != "PROPN" or head.i in self.hits or not any(c.isalpha() for c in head.text):
+            return None
+        by_index = {t.i: t for t in tokens}
+        start = head.i
+        while start - 1 in by_index and start - 1 not in self.hits:
+            previous = by_index[start - 1]
+            if previous.pos_ == "PROPN" or (previous.is_punct and previous.text in "-'’."):
+                start -= 1
+            else:
+                break
+        while start < head.i and self.doc[start].is_punct:
+            start += 1
+        return self.doc[start : head.i + 1]
+
+    # -- annotate ---------------------------------------------------------------------
+    def _resolve(self, tokens: list[Token], head: Token) -> _Resolution | None:
+        hits = self._hits_in(tokens)
+        named = [h.named for h in hits if h.named is not None]
+        sectors = [h for h in hits if h.sector is not None]
+        body = next((n for n in named if n.how == "organization"), None)
+        country = next((n for n in named if n.how != "organization"), None)
+        person = self._person_name(tokens, head)
+
+        if body is not None and body.kind != "state":
+            if person is None and (head.i in _span_range(self.hits, body) or not sectors):
+                return _Resolution(body.country, body.sector, body.code, body.kind, body.name)
+
+        sector_word = _pick_sector(sectors, head)
+        iso3 = country.country if country is not None else (body.country if body else None)
+        sector = sector_word.sector if sector_word else (country.sector if country is not None else None)
+        if person is not None and iso3 is None and sector_word is None:
+            remembered = self._people.get(person[-1].text) or self._people.get(person.text)
+            if remembered is not None:
+                return remembered
+            # An unknown name is still an actor, with nothing guessed; dates and places are not.
+            kind = _UNKNOWN_NAME_KINDS.get(head.ent_type_)
+            return _Resolution(None, None, None, kind, person.text) if kind else None
+        if iso3 is None and sector is None:
+            return None
+        kind = _kind_of(head, country, sector_word, person, _span_range(self.hits, country))
+        if kind == "population" and sector is None:
+            sector = "CVL"  # "Palestinians": the civilian population of the country
+        code = (iso3 or "") + (sector or "") or None
+        return _Resolution(iso3, sector, code, kind, person.text if person is not None else None)
+
+    def _learn_people(self) -> None:
+        """Remember people introduced with a country or a title ("U.S. Secretary of State Antony Blinken")."""
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.i in self.hits or token.dep_ in {"compound", "flat"}:
+                continue
+            tokens = self.phrase_tokens(token)
+            resolution = self._resolve(tokens, token)
+            if resolution is None or resolution.name is None or resolution.code is None:
+                continue
+            surname = resolution.name.split()[-1].split("-")[-1]
+            self._people.setdefault(surname, resolution)
+            self._people.setdefault(resolution.name, resolution)
+            self._people.setdefault(token.text, resolution)
+
+    def actor_for(self, head: Token) -> Actor | None:
+        """The actor named by the noun phrase headed by `head`, or None if it names none."""
+        tokens = self.phrase_tokens(head)
+        resolution = self._resolve(tokens, head)
+        if resolution is not None and resolution.country is None and resolution.sector is not None:
+            located = self._locating_country(head)
+            if located is not None:
+                tokens, country = located
+                resolution = _Resolution(
+                    country, resolution.sector, country + resolution.sector, resolution.kind, resolution.name
+                )
+        if resolution is None:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return Actor(
+            text=self.doc.text[start:end], start=start, end=end, name=resolution.name,
+            country=resolution.country, sector=resolution.sector, code=resolution.code,
+            kind=resolution.kind,
+        )
+
+    def _locating_country(self, head: Token) -> tuple[list[Token], str] | None:
+        """'officials in Saudi Arabia': the country of a prepositional phrase after the head."""
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATING_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                inner = self._resolve(self.phrase_tokens(obj), obj)
+                if inner is not None and inner.country and inner.kind == "state":
+                    tokens = self.phrase_tokens(head)
+                    tokens = sorted({*tokens, *prep.subtree}, key=lambda t: t.i)
+                    return tokens, inner.country
+        return None
+
+
+def _span_range(hits: dict[int, KnowledgeHit], named: NamedActor | None) -> range:
+    """Token indices of the hit for `named` (empty when there is none)."""
+    for hit in hits.values():
+        if named is not None and hit.named is named:
+            return range(hit.start, hit.end)
+    return range(0)
+
+
+def _pick_sector(sectors: list[KnowledgeHit], head: Token) -> SectorWord | None:
+    """The sector of a phrase: the head's word, unless it is generic and a modifier says more."""
+    if not sectors:
+        return None
+    head_hit = next((h for h in sectors if h.start <= head.i < h.end), None)
+    modifiers = [h for h in sectors if h is not head_hit]
+    if head_hit is None:
+        return modifiers[-1].sector
+    if head_hit.sector.role == "generic" and modifiers:
+        return modifiers[-1].sector
+    return head_hit.sector
+
+
+def _kind_of(
+    head: Token, country: NamedActor | None, sector: SectorWord | None, person: Span | None, hit_tokens: range
+) -> str:
+    if person is not None:
+        return "person"
+    if sector is not None:
+        return sector.kind
+    if country is not None and country.how == "demonym" and head.tag_ in _PLURAL_TAGS and head.i in hit_tokens:
+        return "population"
+    return "state"
+

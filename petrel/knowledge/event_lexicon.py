@@ -1,0 +1,139 @@
+"""The event lexicon: verb and noun patterns with their frames, loaded from YAML and validated."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from petrel.errors import DataFileError
+from petrel.ontology import Ontology, default_ontology
+
+LEXICON_PATH = Path(str(resources.files("petrel") / "data" / "events" / "lexicon.yaml"))
+_KEYS = {"id", "cameo", "verbs", "nouns", "prep", "object", "target"}
+_DEFAULT_VERB_TARGETS = ("dobj",)
+_DEFAULT_NOUN_TARGETS = ("prep:with", "prep:on", "prep:against", "prep:between", "prep:to")
+
+
+@dataclass(frozen=True)
+class EventPattern:
+    """One lexicon entry: which words trigger which CAMEO code, in which frame."""
+
+    id: str
+    cameo: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    prep: str | None
+    object: frozenset[str]
+    verb_targets: tuple[str, ...]
+    noun_targets: tuple[str, ...]
+    line: int
+
+    @property
+    def specificity(self) -> int:
+        """How many conditions beyond the trigger word: more specific patterns win."""
+        return (self.prep is not None) + bool(self.object)
+
+
+class EventLexicon:
+    """Patterns indexed by trigger lemma."""
+
+    def __init__(self, patterns: list[EventPattern], path: str):
+        self.patterns = patterns
+        self.path = path
+        self.by_verb: dict[str, list[EventPattern]] = defaultdict(list)
+        self.by_noun: dict[str, list[EventPattern]] = defaultdict(list)
+        for pattern in patterns:
+            for lemma in pattern.verbs:
+                self.by_verb[lemma].append(pattern)
+            for lemma in pattern.nouns:
+                self.by_noun[lemma].append(pattern)
+        for index in (self.by_verb, self.by_noun):
+            for candidates in index.values():
+                candidates.sort(key=lambda p: -p.specificity)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line of each mapping, for error messages."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def _words(entry: dict, key: str, path: str, line: int) -> frozenset[str]:
+    value = entry.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise DataFileError(path, line, f"{key!r} must be a list of words")
+    return frozenset(v.lower() for v in value)
+
+
+def _targets(entry: dict, path: str, line: int, default: tuple[str, ...]) -> tuple[str, ...]:
+    value = entry.get("target")
+    if value is None:
+        return default
+    if not isinstance(value, list) or not all(
+        isinstance(v, str) and (v in ("dobj", "dative") or v.startswith("prep:")) for v in value
+    ):
+        raise DataFileError(path, line, "target must be a list of dobj, dative or prep:WORD")
+    return tuple(value)
+
+
+def _pattern(entry: object, path: str, ontology: Ontology, index: int) -> EventPattern:
+    if not isinstance(entry, dict):
+        raise DataFileError(path, None, f"entry {index + 1} is not a mapping with id and cameo")
+    line = entry.pop("__line__", None)
+    unknown = set(entry) - _KEYS
+    if unknown:
+        raise DataFileError(path, line, f"unknown key(s) {', '.join(sorted(unknown))}", fix=f"use {', '.join(sorted(_KEYS))}")
+    pattern_id, cameo = entry.get("id"), str(entry.get("cameo", ""))
+    if not isinstance(pattern_id, str) or not pattern_id:
+        raise DataFileError(path, line, "entry has no id")
+    if cameo not in ontology:
+        raise DataFileError(path, line, f"{pattern_id}: {cameo!r} is not a CAMEO code", fix="see petrel/data/ontology/cameo_codes.tsv")
+    verbs, nouns = _words(entry, "verbs", path, line), _words(entry, "nouns", path, line)
+    if not verbs and not nouns:
+        raise DataFileError(path, line, f"{pattern_id}: give verbs or nouns that trigger it")
+    prep = entry.get("prep")
+    if prep is not None and not isinstance(prep, str):
+        raise DataFileError(path, line, f"{pattern_id}: prep must be one word")
+    return EventPattern(
+        id=pattern_id, cameo=cameo, verbs=verbs, nouns=nouns, prep=prep.lower() if prep else None,
+        object=_words(entry, "object", path, line),
+        verb_targets=_targets(entry, path, line, _DEFAULT_VERB_TARGETS),
+        noun_targets=_targets(entry, path, line, _DEFAULT_NOUN_TARGETS),
+        line=line or 0,
+    )
+
+
+def load_event_lexicon(path: Path = LEXICON_PATH, ontology: Ontology | None = None) -> EventLexicon:
+    """Read and validate an event lexicon file."""
+    ontology = ontology or default_ontology()
+    try:
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise DataFileError(str(path), mark.line + 1 if mark else None, f"not valid YAML: {error}") from None
+    if not isinstance(entries, list):
+        raise DataFileError(str(path), None, "the lexicon must be a YAML list of entries")
+    patterns = [_pattern(entry, str(path), ontology, i) for i, entry in enumerate(entries)]
+    seen: dict[str, int] = {}
+    for pattern in patterns:
+        if pattern.id in seen:
+            raise DataFileError(str(path), pattern.line, f"id {pattern.id!r} is used twice (first at line {seen[pattern.id]})")
+        seen[pattern.id] = pattern.line
+    return EventLexicon(patterns, str(path))
+
+
+@lru_cache(maxsize=1)
+def default_event_lexicon() -> EventLexicon:
+    return load_event_lexicon()

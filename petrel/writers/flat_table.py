@@ -1,0 +1,148 @@
+"""Records as flat rows: one column per leaf field, for CSV, Parquet and DuckDB.
+
+The columns are derived from the pydantic models, so a field added to `Event` or `Figure`
+(or to `Actor`, `Place`...) becomes a column without touching this module. Nested objects
+become prefixed columns (`source.country` -> `source_country`), lists are joined with ";"
+and dicts (`evidence`) are JSON strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import types
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+import pyarrow as pa
+from pydantic import BaseModel
+
+from petrel.records import Event, Figure, record_to_dict
+
+LIST_SEPARATOR = ";"
+SCALAR_TYPES = (str, int, float, bool, dt.date)
+
+_ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(), dt.date: pa.date32()}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One flat column: its name, its scalar type, and where its value sits in a record.
+
+    `encoding` is "value" for a scalar, "joined" for a list joined with ";", "json" for a
+    dict written as a JSON string (both of type str).
+    """
+
+    name: str
+    type: type
+    path: tuple[str, ...]
+    encoding: str = "value"
+
+
+def model_columns(model: type[BaseModel]) -> list[Column]:
+    """The flat columns of one record model, in field order, nested objects expanded."""
+    columns = list(_walk(model, prefix="", path=()))
+    names = [column.name for column in columns]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise TypeError(f"{model.__name__}: flat column names collide: {', '.join(duplicates)}")
+    return columns
+
+
+def _walk(model: type[BaseModel], prefix: str, path: tuple[str, ...]):
+    for field_name, field in model.model_fields.items():
+        name, field_path = prefix + field_name, path + (field_name,)
+        annotation = _strip_optional(field.annotation, name)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            yield from _walk(annotation, prefix=name + "_", path=field_path)
+        else:
+            yield _scalar_column(name, field_path, annotation)
+
+
+def _strip_optional(annotation: Any, name: str) -> Any:
+    """`X | None` -> X; Annotated[X, ...] -> X."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _strip_optional(get_args(annotation)[0], name)
+    if origin in (Union, types.UnionType):
+        members = [arg for arg in get_args(annotation) if arg is not type(None)]
+        if len(members) != 1:
+            raise TypeError(f"field {name!r}: a union of several types cannot be one flat column")
+        return _strip_optional(members[0], name)
+    return annotation
+
+
+def _scalar_column(name: str, path: tuple[str, ...], annotation: Any) -> Column:
+    origin = get_origin(annotation)
+    if origin is Literal:
+        value_types = {type(value) for value in get_args(annotation)}
+        if len(value_types) == 1 and (value_type := value_types.pop()) in SCALAR_TYPES:
+            return Column(name, value_type, path)
+    elif origin in (list, tuple, set, frozenset):
+        return Column(name, str, path, encoding="joined")
+    elif origin is dict or annotation is dict:
+        return Column(name, str, path, encoding="json")
+    elif annotation in SCALAR_TYPES:
+        return Column(name, annotation, path)
+    raise TypeError(
+        f"field {name!r} has type {annotation!r}, which has no flat column type; "
+        f"add a mapping for it in petrel/writers/flat_table.py"
+    )
+
+
+def merge_columns(first: list[Column], second: list[Column]) -> list[Column]:
+    """The union of two column lists; a column only in `second` goes just before the next
+    column the two share, so related columns stay together (`figure_id` after `event_id`)."""
+    merged = list(first)
+    by_name = {column.name: column for column in first}
+    anchor = len(merged)
+    for column in reversed(second):
+        if column.name in by_name:
+            if by_name[column.name].type is not column.type:
+                raise TypeError(f"column {column.name!r} has different types in events and figures")
+            anchor = merged.index(by_name[column.name])
+        else:
+            merged.insert(anchor, column)
+    return merged
+
+
+EVENT_COLUMNS = model_columns(Event)
+FIGURE_COLUMNS = model_columns(Figure)
+FLAT_COLUMNS = merge_columns(EVENT_COLUMNS, FIGURE_COLUMNS)
+COLUMN_NAMES = [column.name for column in FLAT_COLUMNS]
+
+
+def flatten(record: Event | Figure, columns: list[Column] = FLAT_COLUMNS) -> dict[str, Any]:
+    """A flat row for one record: every column of `columns` present, None where absent.
+
+    Values are Python scalars of the column type (dates as `datetime.date`).
+    """
+    data = record_to_dict(record)
+    return {column.name: _column_value(data, column) for column in columns}
+
+
+def _column_value(data: dict[str, Any], column: Column) -> Any:
+    value: Any = data
+    for key in column.path:
+        if value is None:
+            return None
+        value = value.get(key)
+    if value is None:
+        return None
+    if column.encoding == "joined":
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    if column.encoding == "json":
+        return json.dumps(value, ensure_ascii=False)
+    if column.type is dt.date:
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def arrow_schema(columns: list[Column] = FLAT_COLUMNS) -> pa.Schema:
+    """The Arrow schema of flat rows (every column nullable: figures have no event columns)."""
+    return pa.schema([pa.field(column.name, _ARROW_TYPES[column.type]) for column in columns])
+
+
+def arrow_table(rows: list[dict[str, Any]], columns: list[Column] = FLAT_COLUMNS) -> pa.Table:
+    """Flat rows as an Arrow table with the schema of `columns`."""
+    return pa.Table.from_pylist(rows, schema=arrow_schema(columns))
