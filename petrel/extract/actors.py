@@ -23,7 +23,6 @@ _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "det",
 _LEADING_SKIP = {"det", "punct", "case", "cc", "predet"}
 # Prepositions whose object places an actor in a country ("officials in Saudi Arabia").
 _LOCATING_PREPS = {"in", "from", "of"}
-_PLURAL_TAGS = {"NNS", "NNPS"}
 _UNKNOWN_NAME_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 
 
@@ -142,18 +141,19 @@ class ArticleActors:
     # -- annotate ---------------------------------------------------------------------
     def _resolve(self, tokens: list[Token], head: Token) -> _Resolution | None:
         hits = self._hits_in(tokens)
-        named = [h.named for h in hits if h.named is not None]
+        body_hit = next((h for h in hits if h.named is not None and h.named.how == "organization"), None)
+        country_hit = next((h for h in hits if h.named is not None and h.named.how != "organization"), None)
         sectors = [h for h in hits if h.sector is not None]
-        body = next((n for n in named if n.how == "organization"), None)
-        country = next((n for n in named if n.how != "organization"), None)
         person = self._person_name(tokens, head)
 
-        if body is not None and body.kind != "state":
-            if person is None and (head.i in _span_range(self.hits, body) or not sectors):
+        if body_hit is not None and body_hit.named.kind != "state":
+            body = body_hit.named
+            if person is None and (_covers(body_hit, head) or not sectors):
                 return _Resolution(body.country, body.sector, body.code, body.kind, body.name)
 
+        country = country_hit.named if country_hit is not None else None
         sector_word = _pick_sector(sectors, head)
-        iso3 = country.country if country is not None else (body.country if body else None)
+        iso3 = country.country if country is not None else (body_hit.named.country if body_hit else None)
         sector = sector_word.sector if sector_word else (country.sector if country is not None else None)
         if person is not None and iso3 is None and sector_word is None:
             remembered = self._people.get(person[-1].text) or self._people.get(person.text)
@@ -164,7 +164,7 @@ class ArticleActors:
             return _Resolution(None, None, None, kind, person.text) if kind else None
         if iso3 is None and sector is None:
             return None
-        kind = _kind_of(head, country, sector_word, person, _span_range(self.hits, country))
+        kind = _kind_of(head, country_hit, sector_word, person)
         if kind == "population" and sector is None:
             sector = "CVL"  # "Palestinians": the civilian population of the country
         code = (iso3 or "") + (sector or "") or None
@@ -220,12 +220,8 @@ class ArticleActors:
         return None
 
 
-def _span_range(hits: dict[int, KnowledgeHit], named: NamedActor | None) -> range:
-    """Token indices of the hit for `named` (empty when there is none)."""
-    for hit in hits.values():
-        if named is not None and hit.named is named:
-            return range(hit.start, hit.end)
-    return range(0)
+def _covers(hit: KnowledgeHit, token: Token) -> bool:
+    return hit.start <= token.i < hit.end
 
 
 def _pick_sector(sectors: list[KnowledgeHit], head: Token) -> SectorWord | None:
@@ -241,14 +237,12 @@ def _pick_sector(sectors: list[KnowledgeHit], head: Token) -> SectorWord | None:
     return head_hit.sector
 
 
-def _kind_of(
-    head: Token, country: NamedActor | None, sector: SectorWord | None, person: Span | None, hit_tokens: range
-) -> str:
+def _kind_of(head: Token, country_hit: KnowledgeHit | None, sector: SectorWord | None, person: Span | None) -> str:
     if person is not None:
         return "person"
     if sector is not None:
         return sector.kind
-    if country is not None and country.how == "demonym" and head.tag_ in _PLURAL_TAGS and head.i in hit_tokens:
-        return "population"
+    if country_hit is not None and country_hit.named.how == "demonym" and _covers(country_hit, head):
+        if head.pos_ in ("NOUN", "PROPN"):
+            return "population"  # "Palestinians", "Israelis"
     return "state"
-

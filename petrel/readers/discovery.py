@@ -30,7 +30,6 @@ FORMAT_BY_EXTENSION = {
     ".csv": InputFormat.CSV,
     ".txt": InputFormat.TEXT,
     ".text": InputFormat.TEXT,
-    ".md": InputFormat.TEXT,
     ".html": InputFormat.HTML,
     ".htm": InputFormat.HTML,
 }

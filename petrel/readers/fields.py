@@ -86,6 +86,5 @@ def article_from_row(
 def _bad_date(path: str, line: int | None, value: object, default: date | None) -> InputProblem:
     if default is None:
         return InputProblem(path, line, Problem.BAD_DATE, {"value": value}, skipped=False)
-    return InputProblem(
-        path, line, Problem.BAD_DATE_USED_DEFAULT, {"value": value, "default": default.isoformat()}, skipped=False
-    )
+    detail = {"value": value, "default": default.isoformat()}
+    return InputProblem(path, line, Problem.BAD_DATE_USED_DEFAULT, detail, skipped=False)

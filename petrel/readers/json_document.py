@@ -37,12 +37,11 @@ def read_json_file(path: str, options: ReadOptions, report: Report) -> Iterator[
             detail = f"{error.msg} at column {error.colno}"
             report(InputProblem(path, error.lineno, Problem.BAD_JSON, {"detail": detail}))
         return
-    if not isinstance(document, list):
-        article = article_from_json_value(document, path, _line_of(text, _skip_whitespace(text, 0)), options, report)
-        if article is not None:
-            yield article
-        return
-    for line, value in _array_items(text):
+    if isinstance(document, list):
+        items = _array_items(text)
+    else:
+        items = [(_line_of(text, _skip_whitespace(text, 0)), document)]
+    for line, value in items:
         article = article_from_json_value(value, path, line, options, report)
         if article is not None:
             yield article

@@ -12,7 +12,7 @@ from pathlib import Path
 from petrel.errors import UnknownNameError
 from petrel.writers.csv_file import CsvWriter
 from petrel.writers.duckdb_file import DuckDBWriter
-from petrel.writers.flat_table import COLUMN_NAMES, FLAT_COLUMNS, Column, flatten
+from petrel.writers.flat_table import COLUMN_NAMES, FLAT_COLUMNS, Column, FlatTable, flatten
 from petrel.writers.jsonl import JsonLinesWriter
 from petrel.writers.parquet_file import ParquetFileWriter
 from petrel.writers.record_writer import RecordWriter
@@ -41,7 +41,7 @@ def open_database_writer(path: str | Path) -> RecordWriter:
 
 
 __all__ = [
-    "COLUMN_NAMES", "FLAT_COLUMNS", "FORMATS", "Column", "CsvWriter", "DuckDBWriter",
+    "COLUMN_NAMES", "FLAT_COLUMNS", "FORMATS", "Column", "CsvWriter", "DuckDBWriter", "FlatTable",
     "JsonLinesWriter", "ParquetFileWriter", "RecordWriter", "flatten", "open_database_writer",
     "open_writer",
 ]  # fmt: skip

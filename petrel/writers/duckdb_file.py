@@ -18,7 +18,7 @@ import duckdb
 
 from petrel.errors import DatabaseLockedError, OutputFileError
 from petrel.records import Event, Figure
-from petrel.writers.flat_table import Column, arrow_table, flatten, model_columns
+from petrel.writers.flat_table import FlatTable, model_columns
 from petrel.writers.record_writer import ClosingWriter
 
 BATCH_SIZE = 10_000
@@ -31,12 +31,12 @@ class StoreTable:
 
     name: str
     key: str
-    columns: list[Column]
+    flat: FlatTable
 
 
 def _table(name: str, key: str, model: type[Event] | type[Figure]) -> StoreTable:
     # The `record` column is implied by the table, so it is not stored.
-    return StoreTable(name, key, [column for column in model_columns(model) if column.name != "record"])
+    return StoreTable(name, key, FlatTable([column for column in model_columns(model) if column.name != "record"]))
 
 
 TABLES = {
@@ -68,7 +68,7 @@ class DuckDBWriter(ClosingWriter):
 
     def _write(self, record: Event | Figure) -> None:
         table = TABLES[record.record]
-        row = flatten(record, table.columns)
+        row = table.flat.row(record)
         # Keyed by id: a record repeated before the batch is stored keeps only its last copy.
         self._pending[record.record][row[table.key]] = row
         if sum(len(rows) for rows in self._pending.values()) >= self._batch_size:
@@ -83,12 +83,8 @@ class DuckDBWriter(ClosingWriter):
         connection = self._connection
         connection.begin()
         try:
-            for table in TABLES.values():
-                if new_articles:
-                    connection.execute(
-                        f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-                        [new_articles],
-                    )
+            if new_articles:
+                _delete_articles(connection, new_articles)
             for kind, rows in batches.items():
                 _insert(connection, TABLES[kind], rows, self._coded_at)
             connection.commit()
@@ -127,20 +123,30 @@ def _ensure_table(connection: duckdb.DuckDBPyConnection, table: StoreTable) -> N
     """Create the table if absent; add the columns the models gained since it was made."""
     definitions = [
         f'"{column.name}" {_SQL_TYPES[column.type]}' + (" PRIMARY KEY" if column.name == table.key else "")
-        for column in table.columns
+        for column in table.flat.columns
     ]
     connection.execute(f"CREATE TABLE IF NOT EXISTS {table.name} ({', '.join(definitions)}, coded_at TIMESTAMP)")
     existing = {description[0] for description in connection.execute(f"SELECT * FROM {table.name} LIMIT 0").description}
-    for column in table.columns:
+    for column in table.flat.columns:
         if column.name not in existing:
             connection.execute(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {_SQL_TYPES[column.type]}')
     if "coded_at" not in existing:
         connection.execute(f"ALTER TABLE {table.name} ADD COLUMN coded_at TIMESTAMP")
 
 
-def _insert(connection: duckdb.DuckDBPyConnection, table: StoreTable, rows: list[dict[str, Any]], coded_at: dt.datetime) -> None:
-    names = ", ".join(f'"{column.name}"' for column in table.columns)
-    connection.register("petrel_batch", arrow_table(rows, table.columns))
+def _delete_articles(connection: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """Remove what earlier runs stored for these articles, events and figures alike."""
+    for table in TABLES.values():
+        connection.execute(
+            f"DELETE FROM {table.name} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [article_ids]
+        )
+
+
+def _insert(
+    connection: duckdb.DuckDBPyConnection, table: StoreTable, rows: list[dict[str, Any]], coded_at: dt.datetime
+) -> None:
+    names = ", ".join(f'"{column.name}"' for column in table.flat.columns)
+    connection.register("petrel_batch", table.flat.arrow_table(rows))
     try:
         connection.execute(
             f"INSERT OR REPLACE INTO {table.name} ({names}, coded_at) SELECT {names}, ?::TIMESTAMP FROM petrel_batch",

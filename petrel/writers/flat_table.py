@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import types
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Callable, Literal, Union, get_args, get_origin
 
 import pyarrow as pa
 from pydantic import BaseModel
@@ -106,43 +106,75 @@ def merge_columns(first: list[Column], second: list[Column]) -> list[Column]:
     return merged
 
 
+class FlatTable:
+    """Rows of a fixed list of columns: how records become rows and Arrow tables."""
+
+    def __init__(self, columns: list[Column]):
+        self.columns = list(columns)
+        self.names = [column.name for column in self.columns]
+        self._plan = _plan(self.columns)
+
+    def row(self, record: Event | Figure) -> dict[str, Any]:
+        """A flat row for one record: every column present, None where the record has no
+        value (or no such field). Values are Python scalars of the column type."""
+        row = dict.fromkeys(self.names)
+        _fill(record_to_dict(record), self._plan, row)
+        return row
+
+    def arrow_schema(self) -> pa.Schema:
+        """The Arrow schema of the rows (every column nullable: figures have no event columns)."""
+        return pa.schema([pa.field(column.name, _ARROW_TYPES[column.type]) for column in self.columns])
+
+    def arrow_table(self, rows: list[dict[str, Any]]) -> pa.Table:
+        """Rows as an Arrow table with this schema."""
+        return pa.Table.from_pylist(rows, schema=self.arrow_schema())
+
+
+# A plan mirrors the nesting of the JSON form: key -> (column name, encoder or None) for a leaf, or
+# key -> sub-plan for a nested object. Walking it once per record is much faster than
+# following each column's path.
+_Plan = dict[str, Any]
+
+
+def _plan(columns: list[Column]) -> _Plan:
+    plan: _Plan = {}
+    for column in columns:
+        node = plan
+        for key in column.path[:-1]:
+            node = node.setdefault(key, {})
+        node[column.path[-1]] = (column.name, _encoder(column))
+    return plan
+
+
+def _encoder(column: Column) -> Callable[[Any], Any] | None:
+    if column.encoding == "joined":
+        return lambda items: LIST_SEPARATOR.join(str(item) for item in items)
+    if column.encoding == "json":
+        return lambda value: json.dumps(value, ensure_ascii=False)
+    if column.type is dt.date:
+        return dt.date.fromisoformat
+    return None
+
+
+def _fill(data: dict[str, Any], plan: _Plan, row: dict[str, Any]) -> None:
+    for key, step in plan.items():
+        value = data.get(key)
+        if value is None:
+            continue
+        if isinstance(step, dict):
+            _fill(value, step, row)
+        else:
+            name, encode = step
+            row[name] = encode(value) if encode else value
+
+
 EVENT_COLUMNS = model_columns(Event)
 FIGURE_COLUMNS = model_columns(Figure)
-FLAT_COLUMNS = merge_columns(EVENT_COLUMNS, FIGURE_COLUMNS)
-COLUMN_NAMES = [column.name for column in FLAT_COLUMNS]
+FLAT_TABLE = FlatTable(merge_columns(EVENT_COLUMNS, FIGURE_COLUMNS))
+FLAT_COLUMNS = FLAT_TABLE.columns
+COLUMN_NAMES = FLAT_TABLE.names
 
 
-def flatten(record: Event | Figure, columns: list[Column] = FLAT_COLUMNS) -> dict[str, Any]:
-    """A flat row for one record: every column of `columns` present, None where absent.
-
-    Values are Python scalars of the column type (dates as `datetime.date`).
-    """
-    data = record_to_dict(record)
-    return {column.name: _column_value(data, column) for column in columns}
-
-
-def _column_value(data: dict[str, Any], column: Column) -> Any:
-    value: Any = data
-    for key in column.path:
-        if value is None:
-            return None
-        value = value.get(key)
-    if value is None:
-        return None
-    if column.encoding == "joined":
-        return LIST_SEPARATOR.join(str(item) for item in value)
-    if column.encoding == "json":
-        return json.dumps(value, ensure_ascii=False)
-    if column.type is dt.date:
-        return dt.date.fromisoformat(value)
-    return value
-
-
-def arrow_schema(columns: list[Column] = FLAT_COLUMNS) -> pa.Schema:
-    """The Arrow schema of flat rows (every column nullable: figures have no event columns)."""
-    return pa.schema([pa.field(column.name, _ARROW_TYPES[column.type]) for column in columns])
-
-
-def arrow_table(rows: list[dict[str, Any]], columns: list[Column] = FLAT_COLUMNS) -> pa.Table:
-    """Flat rows as an Arrow table with the schema of `columns`."""
-    return pa.Table.from_pylist(rows, schema=arrow_schema(columns))
+def flatten(record: Event | Figure) -> dict[str, Any]:
+    """The flat row of a record in the columns shared by events and figures (FLAT_COLUMNS)."""
+    return FLAT_TABLE.row(record)

@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 
 from petrel.errors import OutputFileError, UsageError
 from petrel.records import Event, Figure
-from petrel.writers.flat_table import arrow_schema, arrow_table, flatten
+from petrel.writers.flat_table import FLAT_TABLE
 from petrel.writers.record_writer import ClosingWriter
 from petrel.writers.text_output import is_stdout
 
@@ -33,18 +33,18 @@ class ParquetFileWriter(ClosingWriter):
         self._row_group_size = row_group_size
         self._rows: list[dict[str, Any]] = []
         try:
-            self._parquet = pq.ParquetWriter(str(destination), arrow_schema())
+            self._parquet = pq.ParquetWriter(str(destination), FLAT_TABLE.arrow_schema())
         except OSError as error:
             raise OutputFileError(str(destination), str(error)) from None
 
     def _write(self, record: Event | Figure) -> None:
-        self._rows.append(flatten(record))
+        self._rows.append(FLAT_TABLE.row(record))
         if len(self._rows) >= self._row_group_size:
             self._write_row_group()
 
     def _write_row_group(self) -> None:
         if self._rows:
-            self._parquet.write_table(arrow_table(self._rows))
+            self._parquet.write_table(FLAT_TABLE.arrow_table(self._rows))
             self._rows = []
 
     def _close(self) -> None:

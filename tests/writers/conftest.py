@@ -91,7 +91,10 @@ def casualty_figure() -> Figure:
         location=GAZA,
         attribution=Attribution(
             text="Gaza’s health ministry", start=ministry_start, end=ministry_end,
-            actor=_actor("Gaza’s health ministry", FIGURE_SENTENCE, country="PSE", sector="HLH", code="PSEHLH", kind="organization"),
+            actor=_actor(
+                "Gaza’s health ministry", FIGURE_SENTENCE,
+                country="PSE", sector="HLH", code="PSEHLH", kind="organization",
+            ),
         ),  # fmt: skip
     )
 

@@ -8,8 +8,9 @@ from petrel.errors import DatabaseLockedError, OutputFileError
 from petrel.writers import DuckDBWriter, open_database_writer
 
 
-def _write(path, records, **options):
-    with DuckDBWriter(path, **options) if options else open_database_writer(path) as writer:
+def _write(path, records, batch_size=None):
+    writer = DuckDBWriter(path, batch_size=batch_size) if batch_size else open_database_writer(path)
+    with writer:
         for record in records:
             writer.write(record)
     return writer
@@ -90,10 +91,8 @@ def test_a_table_from_an_older_petrel_gains_the_new_columns(tmp_path, sisi_event
 
 def test_a_database_held_by_another_process_is_a_clear_error(tmp_path):
     path = tmp_path / "petrel.duckdb"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, sys; c = duckdb.connect({str(path)!r}); print('open', flush=True); sys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    hold_open = f"import duckdb, sys; c = duckdb.connect({str(path)!r}); print('open', flush=True); sys.stdin.read()"
+    holder = subprocess.Popen([sys.executable, "-c", hold_open], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "open"
         with pytest.raises(DatabaseLockedError, match=f"PID {holder.pid}") as caught:

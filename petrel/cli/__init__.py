@@ -1,0 +1,46 @@
+"""The `petrel` command: thin wrappers over importable functions."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from petrel.cli.code_command import code_command
+from petrel.cli.info_command import info_command
+from petrel.errors import ExitCode, PetrelError
+
+HELP = f"""petrel turns news reports into political event data: who did what to whom (CAMEO and
+PLOVER codes), when, where, according to whom, with the words each record came from.
+
+Exit status: {ExitCode.OK} all input coded; {ExitCode.SKIPPED_INPUT} some input was skipped (each reported on stderr
+with file, line and reason); {ExitCode.USAGE} bad command line or output file; {ExitCode.BAD_DATA_FILE} a knowledge file
+is invalid; {ExitCode.NOTHING_READ} no input could be read at all; {ExitCode.INTERNAL} internal error (please report it).
+"""
+
+app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+app.command("code", help=code_command.__doc__, no_args_is_help=True)(code_command)
+app.command("info", help=info_command.__doc__)(info_command)
+
+
+def main() -> None:
+    """Entry point of the `petrel` script: errors become one clear message and an exit status."""
+    try:
+        app(standalone_mode=False)
+    except PetrelError as error:
+        print(f"petrel: error: {error}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        print("petrel: interrupted; records written so far are kept", file=sys.stderr)
+        sys.exit(130)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except Exception as error:  # click's usage errors and aborts
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(ExitCode.USAGE)
+        if isinstance(error, click.exceptions.Abort):
+            sys.exit(130)
+        raise

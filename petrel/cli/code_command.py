@@ -1,0 +1,126 @@
+"""`petrel code`: read articles, code them, write records."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from petrel.articles import Article
+from petrel.cli.progress import article_progress
+from petrel.cli.summary import print_summary
+from petrel.errors import ExitCode, InputProblem, UsageError
+from petrel.pipeline import code_articles
+from petrel.readers import ReadOptions, read_articles
+from petrel.readers.options import DEFAULT_MAX_BYTES
+from petrel.records import Event, Figure
+from petrel.writers import open_database_writer, open_writer
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class ProblemLog:
+    """Reports each skipped input once on stderr and counts them."""
+
+    def __init__(self, console: Console):
+        self.console = console
+        self.skipped = 0
+        self.warnings = 0
+
+    def __call__(self, problem: InputProblem) -> None:
+        if problem.skipped:
+            self.skipped += 1
+        else:
+            self.warnings += 1
+        self.console.print(f"petrel: {problem}", markup=False, highlight=False)
+
+
+def _parse_date(value: Optional[str]) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--date {value!r} is not a date", fix="give it as YYYY-MM-DD, e.g. --date 2024-03-21") from None
+
+
+def code_command(
+    inputs: list[str] = typer.Argument(..., help="Files or directories (read recursively) of .jsonl, .json, .csv, .txt, .html; - for stdin."),
+    date_: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) of plain-text articles and rows without one."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write records to this file instead of stdout."),
+    format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Output format: jsonl (default), csv (flattened), parquet (needs --output)."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Also append records to this DuckDB file (tables events, figures); re-coding an article replaces its rows."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to code with; each loads the spaCy pipeline once. Use for large inputs."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip input files larger than this many bytes."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per spaCy nlp.pipe batch."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary table."),
+) -> None:
+    """Code news articles into event records (JSON Lines on stdout by default).
+
+    Records of one article come out together, in text order. Bad input (empty, binary, not
+    UTF-8, malformed JSON or CSV, too large, unreadable) is reported on stderr with file, line
+    and reason and skipped; the rest is coded, and the exit status is 1. When records go to a
+    file (--output or --db), a table of the events is printed to stdout.
+    """
+    stderr = Console(stderr=True)
+    problems = ProblemLog(stderr)
+    options = ReadOptions(publication_date=_parse_date(date_), max_bytes=max_bytes)
+    to_stdout = output is None and db is None
+    if format is OutputFormat.parquet and output is None:
+        raise UsageError("parquet output needs a file", fix="add --output FILE.parquet")
+
+    articles = read_articles(inputs, options, report=problems)
+    writers = []
+    if not to_stdout or output is not None:
+        if output is not None:
+            writers.append(open_writer(format.value, output))
+    else:
+        writers.append(open_writer(format.value, None))
+    if db is not None:
+        writers.append(open_database_writer(db))
+
+    events: list[Event] = []
+    counts = {"articles": 0, "figures": 0}
+
+    def done(article: Article, records: list) -> None:
+        counts["articles"] += 1
+
+    show_progress = not quiet and stderr.is_terminal
+    try:
+        with article_progress(stderr, enabled=show_progress) as advance:
+            def on_article(article: Article, records: list) -> None:
+                done(article, records)
+                advance()
+
+            for record in code_articles(articles, workers=workers, batch_size=batch_size, on_article=on_article):
+                for writer in writers:
+                    writer.write(record)
+                if isinstance(record, Event):
+                    events.append(record) if not to_stdout else None
+                elif isinstance(record, Figure):
+                    counts["figures"] += 1
+    except BrokenPipeError:
+        # The reader of stdout stopped early (`petrel code ... | head`): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    finally:
+        for writer in writers:
+            writer.close()
+
+    if not to_stdout and not quiet:
+        destination = " and ".join(str(p) for p in (output, db) if p is not None)
+        print_summary(events, counts["articles"], counts["figures"], destination, Console())
+    if problems.skipped:
+        stderr.print(f"petrel: {problems.skipped} input item(s) skipped, {counts['articles']} article(s) coded", highlight=False)
+        code = ExitCode.NOTHING_READ if counts["articles"] == 0 else ExitCode.SKIPPED_INPUT
+        raise typer.Exit(code)

@@ -1,0 +1,285 @@
+"""Find events on the dependency parse: trigger words from the lexicon and their arguments.
+
+This module only finds (pure functions over spaCy tokens); `events.py` turns what is found
+into records. A verb event takes its source from the subject (the by-agent in the passive) and
+its target from the slots its pattern names; a noun event ("talks with", "an Israeli attack
+on Rafah") takes its source from a possessor, a nationality adjective, a by-phrase, or the
+subject of the verb that governs it ("arrived for talks").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from petrel.knowledge.event_lexicon import EventLexicon, EventPattern
+
+SAY_VERBS = frozenset({
+    "say", "tell", "announce", "state", "report", "claim", "add", "note", "stress", "confirm",
+    "insist", "allege", "declare", "write", "explain",
+})  # fmt: skip
+_SUBJECTS = ("nsubj", "csubj")
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every"})
+_DENIAL_VERBS = frozenset({"deny", "refuse", "reject"})
+_OBJECT_LINKS = ("dobj", "pobj", "attr", "oprd")
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An actor slot filled by a token (the head of its noun phrase), and how it was found."""
+
+    head: Token
+    rule: str
+
+
+@dataclass
+class EventFrame:
+    """A trigger, the pattern it matched, and its arguments, before actors are resolved."""
+
+    trigger: Span
+    pattern: EventPattern
+    nominal: bool
+    sources: list[Argument] = field(default_factory=list)
+    targets: list[Argument] = field(default_factory=list)
+    reciprocal: bool = False
+    negated: bool = False
+    object_token: Token | None = None
+    reporter: Token | None = None  # the verb of saying this event is reported under
+
+
+# -- small parse helpers ----------------------------------------------------------------
+def children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prep_object(token: Token, word: str) -> Token | None:
+    """The object of a preposition attached to `token` ("meeting *with* X" -> X)."""
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("Turkey and Qatar")."""
+    found = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.append(conj)
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    """"Gaza was shelled", "Israel stands accused of", "hostages held by Hamas"."""
+    if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "acl", "xcomp")
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """What a passive verb is done to: its passive subject, or the noun a participle modifies."""
+    found = children(verb, "nsubjpass")
+    if found:
+        return found[0]
+    if verb.dep_ == "acl":
+        return verb.head
+    if verb.dep_ in ("acomp", "oprd", "xcomp"):
+        return next(iter(children(verb.head, "nsubj", "nsubjpass")), None)
+    return None
+
+
+def subject_of(verb: Token) -> Argument | None:
+    """Who does what the verb says: its subject, the by-agent if passive, or an inherited subject."""
+    current = verb
+    for _ in range(6):
+        if is_passive(current):
+            agent = prep_object(current, "by")
+            return Argument(agent, "agent") if agent is not None else None
+        subject = next(iter(children(current, *_SUBJECTS)), None)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return Argument(current.head, "relcl")
+            return Argument(subject, "nsubj" if current is verb else "nsubj:inherited")
+        if current.dep_ == "relcl":
+            return Argument(current.head, "relcl")
+        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj"):
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun event hangs from ("arrived for *talks*", "held *talks*")."""
+    current = token
+    for _ in range(6):
+        if current.dep_ not in ("dobj", "pobj", "prep", "conj", "nsubj", "nsubjpass", "attr", "compound", "appos"):
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _modifier_lemmas(token: Token) -> set[str]:
+    lemmas = {_lemma(token)}
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            lemmas.add(_lemma(child))
+        if child.dep_ == "prep" and child.lower_ == "of":
+            lemmas.update(_lemma(obj) for obj in child.children if obj.dep_ == "pobj")
+    return lemmas
+
+
+def _negated(trigger: Token) -> bool:
+    if any(child.dep_ == "neg" for child in trigger.children):
+        return True
+    head = trigger.head
+    return trigger.dep_ in ("xcomp", "pcomp", "ccomp", "dobj") and _lemma(head) in _DENIAL_VERBS and head != trigger
+
+
+def reporting_verb(trigger: Token) -> Token | None:
+    """The verb of saying that reports this event ("..., the presidency *said*")."""
+    for ancestor in trigger.ancestors:
+        if _lemma(ancestor) in SAY_VERBS and ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
+# -- verb events ----------------------------------------------------------------------
+def _verb_object(verb: Token, pattern: EventPattern) -> Token | None:
+    if pattern.prep is not None:
+        return prep_object(verb, pattern.prep)
+    if is_passive(verb):
+        return passive_subject(verb)
+    return next(iter(children(verb, "dobj")), None)
+
+
+def _verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Token | None] | None:
+    for pattern in lexicon.by_verb.get(_lemma(verb), ()):
+        obj = _verb_object(verb, pattern)
+        if pattern.prep is not None and obj is None:
+            continue
+        if pattern.object and (obj is None or not (_modifier_lemmas(obj) & pattern.object)):
+            continue
+        return pattern, obj
+    return None
+
+
+def _target_slots(token: Token, slots: tuple[str, ...], passive: bool) -> Argument | None:
+    for slot in slots:
+        if slot == "dobj":
+            found = passive_subject(token) if passive else next(iter(children(token, "dobj")), None)
+            if found is not None:
+                return Argument(found, "passive-subject" if passive else "dobj")
+        elif slot == "dative":
+            found = children(token, "dative", "iobj")
+            if found and found[0].pos_ != "ADP":
+                return Argument(found[0], "dative")
+        else:
+            obj = prep_object(token, slot.split(":", 1)[1])
+            if obj is not None:
+                return Argument(obj, slot)
+    return None
+
+
+def verb_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
+    if verb.pos_ != "VERB":
+        return None
+    matched = _verb_pattern(verb, lexicon)
+    if matched is None:
+        return None
+    pattern, obj = matched
+    frame = EventFrame(trigger=verb.doc[verb.i : verb.i + 1], pattern=pattern, nominal=False, object_token=obj)
+    source = subject_of(verb)
+    if source is not None:
+        frame.sources = [Argument(t, source.rule) for t in with_conjuncts(source.head)]
+    target = _target_slots(verb, pattern.verb_targets, is_passive(verb))
+    if target is not None and not (pattern.object and obj is not None and target.head.i == obj.i):
+        frame.targets = [Argument(t, target.rule) for t in with_conjuncts(target.head)]
+    frame.negated = _negated(verb)
+    return frame
+
+
+# -- noun events ----------------------------------------------------------------------
+def _noun_pattern(noun: Token, lexicon: EventLexicon) -> EventPattern | None:
+    for pattern in lexicon.by_noun.get(_lemma(noun), ()):
+        if pattern.object and not ((_modifier_lemmas(noun) - {_lemma(noun)}) & pattern.object):
+            continue
+        return pattern
+    return None
+
+
+def _noun_source(noun: Token) -> Argument | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return Argument(child, "poss")
+    by = prep_object(noun, "by")
+    if by is not None:
+        return Argument(by, "prep:by")
+    for child in noun.children:  # "an attack led by Hamas"
+        if child.dep_ == "acl":
+            agent = prep_object(child, "by")
+            if agent is not None:
+                return Argument(agent, "acl:agent")
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return Argument(child, child.dep_)
+    verb = governing_verb(noun)
+    if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
+        return subject_of(verb)
+    return None
+
+
+def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    pattern = _noun_pattern(noun, lexicon)
+    if pattern is None:
+        return None
+    if any(child.lower_ in _HYPOTHETICAL_DETERMINERS for child in noun.children if child.dep_ == "det"):
+        return None  # "any Israeli attack": not an event that happened (warnings are the verb's)
+    start = noun.i
+    if pattern.object:
+        for child in noun.lefts:
+            if child.dep_ in ("compound", "amod") and _lemma(child) in pattern.object:
+                start = min(start, child.i)
+    frame = EventFrame(trigger=noun.doc[start : noun.i + 1], pattern=pattern, nominal=True)
+    between = prep_object(noun, "between")
+    if between is not None and len(with_conjuncts(between)) >= 2:
+        first, *others = with_conjuncts(between)
+        frame.sources = [Argument(first, "prep:between")]
+        frame.targets = [Argument(t, "prep:between") for t in others]
+        frame.reciprocal = True
+    else:
+        source = _noun_source(noun)
+        if source is not None:
+            frame.sources = [Argument(t, source.rule) for t in with_conjuncts(source.head)]
+        target = _target_slots(noun, pattern.noun_targets, passive=False)
+        if target is not None:
+            frame.targets = [Argument(t, target.rule) for t in with_conjuncts(target.head)]
+    frame.negated = _negated(noun)
+    return frame
+
+
+def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]:
+    """Every event the lexicon finds in one sentence, in text order."""
+    frames = [frame for token in sentence if (frame := verb_frame(token, lexicon)) is not None]
+    consumed = {frame.object_token.i for frame in frames if frame.object_token is not None and frame.pattern.object}
+    for token in sentence:
+        if token.i in consumed:
+            continue  # "imposed sanctions": the verb's event already says it
+        frame = noun_frame(token, lexicon)
+        if frame is not None:
+            frames.append(frame)
+    for frame in frames:
+        frame.reporter = reporting_verb(frame.trigger.root)
+    return sorted(frames, key=lambda f: f.trigger.start)

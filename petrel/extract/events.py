@@ -1,0 +1,109 @@
+"""Turn event frames into Event records: actors resolved, codes filled, evidence attached."""
+
+from __future__ import annotations
+
+from itertools import product
+
+from spacy.tokens import Span
+
+from petrel.articles import Article
+from petrel.extract.actors import ArticleActors
+from petrel.extract.event_frames import Argument, EventFrame, children, prep_object
+from petrel.ontology import Ontology
+from petrel.records import Actor, Attribution, Event, stable_id
+
+_BASE_CONFIDENCE = {False: 0.55, True: 0.45}  # verb, noun
+
+
+def _actors(arguments: list[Argument], actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
+    resolved = [(actors.actor_for(arg.head), arg.rule) for arg in arguments]
+    return resolved or [(None, None)]
+
+
+def _attribution(frame: EventFrame, sentence: Span, actors: ArticleActors) -> Attribution | None:
+    """Who reports the event: the subject of a verb of saying above it, or "according to X"."""
+    doc = sentence.doc
+    reporter = frame.reporter
+    if reporter is not None:
+        subject = next(iter(children(reporter, "nsubj")), None)
+        if subject is not None:
+            words = actors.phrase_tokens(subject)
+            first, last = min(words[0].i, reporter.i), max(words[-1].i, reporter.i)
+            span = doc[first : last + 1]
+            return Attribution(
+                text=span.text, start=span.start_char, end=span.end_char,
+                actor=actors.actor_for(subject), cue=reporter.text,
+            )
+    for token in sentence:
+        if token.lower_ == "according" and token.dep_ == "prep":
+            source = prep_object(token, "to") or next(
+                (obj for child in token.children for obj in child.children if obj.dep_ == "pobj"), None
+            )
+            if source is not None:
+                words = actors.phrase_tokens(source)
+                span = doc[token.i : words[-1].i + 1]
+                return Attribution(
+                    text=span.text, start=span.start_char, end=span.end_char,
+                    actor=actors.actor_for(source), cue="according to",
+                )
+    return None
+
+
+def _confidence(frame: EventFrame, source: Actor | None, target: Actor | None) -> float:
+    score = _BASE_CONFIDENCE[frame.nominal] + 0.1 * frame.pattern.specificity
+    if source is not None and source.code:
+        score += 0.15
+    if target is not None and target.code:
+        score += 0.1
+    return round(min(score, 0.95), 2)
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
+
+
+def events_from_frame(
+    frame: EventFrame, article: Article, sentence_index: int, sentence: Span,
+    actors: ArticleActors, ontology: Ontology,
+) -> list[Event]:
+    """One event per (source, target) pair; both directions for "talks between A and B"."""
+    code = ontology[frame.pattern.cameo]
+    trigger = frame.trigger
+    attribution = _attribution(frame, sentence, actors)
+    pairs = list(product(_actors(frame.sources, actors), _actors(frame.targets, actors)))
+    if frame.reciprocal:
+        pairs += [(target, source) for source, target in pairs]
+    events = []
+    for (source, source_rule), (target, target_rule) in pairs:
+        if _same_actor(source, target):
+            continue
+        evidence = {
+            "rule": f"lexicon:{frame.pattern.id}",
+            "lexicon": "petrel",
+            "trigger_kind": "noun" if frame.nominal else "verb",
+            "source_from": source_rule if source is not None else None,
+            "target_from": target_rule if target is not None else None,
+        }
+        if frame.reciprocal:
+            evidence["reciprocal"] = True
+        events.append(
+            Event(
+                article_id=article.id,
+                event_id=stable_id(
+                    article.id, trigger.start_char, trigger.end_char, code.code,
+                    source.start if source else None, target.start if target else None,
+                ),
+                sentence_index=sentence_index,
+                sentence=sentence.text.strip(),
+                trigger={"text": trigger.text, "start": trigger.start_char, "end": trigger.end_char},
+                cameo=code.code, cameo_root=code.root, plover=code.plover, mode=code.mode,
+                context=list(code.context), quad_class=code.quad_class, penta_class=code.penta_class,
+                goldstein=code.goldstein, source=source, target=target,
+                # Until dates are resolved from the text, the publication date stands in.
+                date=article.date, date_precision="day" if article.date else None, date_text=None,
+                location=None, attribution=attribution, negated=frame.negated,
+                confidence=_confidence(frame, source, target), evidence=evidence,
+            )
+        )
+    return events
+

@@ -1,0 +1,126 @@
+"""The one entry point: articles in, records out.
+
+`code_articles` is what the CLI, the Python API, the multiprocessing path and (later) the Spark
+path call. The spaCy pipeline is loaded once per process; texts go through `nlp.pipe` in
+batches; each parsed article is enriched by small stages (actors, then events).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from petrel.articles import Article
+from petrel.extract.actors import ActorMatcher, ArticleActors
+from petrel.extract.event_frames import find_event_frames
+from petrel.extract.events import events_from_frame
+from petrel.knowledge.actor_tables import ActorKnowledge, default_actor_knowledge
+from petrel.knowledge.event_lexicon import EventLexicon, default_event_lexicon
+from petrel.nlp import load_pipeline
+from petrel.ontology import Ontology, default_ontology
+from petrel.records import Event, Figure
+
+Record = Event | Figure
+DEFAULT_BATCH_SIZE = 32
+
+
+@dataclass
+class ArticleCoder:
+    """Everything needed to code parsed articles: the pipeline and the knowledge, loaded once."""
+
+    nlp: object
+    ontology: Ontology
+    lexicon: EventLexicon
+    actor_knowledge: ActorKnowledge
+
+    @classmethod
+    def load(cls) -> "ArticleCoder":
+        coder = cls(load_pipeline(), default_ontology(), default_event_lexicon(), default_actor_knowledge())
+        coder._matcher = ActorMatcher(coder.nlp, coder.actor_knowledge)
+        return coder
+
+    def code_doc(self, article: Article, doc: Doc) -> list[Record]:
+        """The records of one parsed article, in text order."""
+        actors = ArticleActors(doc, self._matcher.find(doc))
+        records: dict[str, Record] = {}
+        for index, sentence in enumerate(doc.sents):
+            for frame in find_event_frames(sentence, self.lexicon):
+                for event in events_from_frame(frame, article, index, sentence, actors, self.ontology):
+                    records.setdefault(event.event_id, event)  # coordinated words can find one event twice
+        return list(records.values())
+
+    def code_batch(self, articles: list[Article], batch_size: int = DEFAULT_BATCH_SIZE) -> list[list[Record]]:
+        texts = ((article.text, article) for article in articles)
+        return [self.code_doc(article, doc) for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size)]
+
+
+_CODER: ArticleCoder | None = None
+
+
+def default_coder() -> ArticleCoder:
+    """The coder of this process (loaded on first use, then reused)."""
+    global _CODER
+    if _CODER is None:
+        _CODER = ArticleCoder.load()
+    return _CODER
+
+
+def _usable(articles: Iterable[Article | str | dict]) -> Iterator[Article]:
+    for value in articles:
+        article = Article.from_value(value)
+        if article.text.strip():
+            yield article
+
+
+def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    while chunk := list(islice(articles, size)):
+        yield chunk
+
+
+def _code_chunk(chunk: list[Article]) -> list[list[Record]]:
+    return default_coder().code_batch(chunk)
+
+
+def code_articles(
+    articles: Iterable[Article | str | dict],
+    *,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_article: Callable[[Article, list[Record]], None] | None = None,
+) -> Iterator[Record]:
+    """Code articles into event and figure records, lazily, in input order.
+
+    Accepts Articles, bare texts or dicts with a "text" field. Articles with no usable text
+    give no records. `workers` > 1 codes in that many processes (each loads the pipeline once);
+    `on_article` is called after each article with its records (for progress reporting).
+    """
+    chunks = _chunks(_usable(articles), batch_size)
+    if workers <= 1:
+        coded = ((chunk, default_coder().code_batch(chunk, batch_size)) for chunk in chunks)
+        yield from _emit(coded, on_article)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers) as pool:
+        pending = []
+        results = pool.imap(_code_chunk, _remember(chunks, pending))
+        coded = ((pending.pop(0), result) for result in results)
+        yield from _emit(coded, on_article)
+
+
+def _remember(chunks: Iterator[list[Article]], pending: list) -> Iterator[list[Article]]:
+    for chunk in chunks:
+        pending.append(chunk)
+        yield chunk
+
+
+def _emit(coded, on_article) -> Iterator[Record]:
+    for chunk, results in coded:
+        for article, records in zip(chunk, results):
+            yield from records
+            if on_article is not None:
+                on_article(article, records)
