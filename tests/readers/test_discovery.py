@@ -25,10 +25,10 @@ def test_directory_is_read_recursively_in_sorted_order_known_extensions_only(rea
 
 
 def test_directory_order_is_the_same_on_every_run(read_inputs, write_file, tmp_path):
-    for name in ["z.txt", "m.txt", "a/x.txt", "A.txt", "b/a.md"]:
+    for name in ["z.txt", "m.txt", "a/x.txt", "A.txt", "b/a.text"]:
         write_file(f"docs/{name}", name)
     first = read_inputs(tmp_path / "docs").texts
-    assert first == ["A.txt", "a/x.txt", "b/a.md", "m.txt", "z.txt"]
+    assert first == ["A.txt", "a/x.txt", "b/a.text", "m.txt", "z.txt"]
     assert read_inputs(tmp_path / "docs").texts == first
 
 
