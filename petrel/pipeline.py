@@ -70,9 +70,10 @@ def default_coder() -> ArticleCoder:
 
 def _usable(articles: Iterable[Article | str | dict]) -> Iterator[Article]:
     for value in articles:
-        article = Article.from_value(value)
-        if article.text.strip():
-            yield article
+        text = value.get("text") if isinstance(value, dict) else getattr(value, "text", value)
+        if isinstance(text, str) and not text.strip():
+            continue  # nothing to code: no records, no error
+        yield Article.from_value(value)
 
 
 def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:

@@ -26,7 +26,8 @@ app.command("info", help=info_command.__doc__)(info_command)
 def main() -> None:
     """Entry point of the `petrel` script: errors become one clear message and an exit status."""
     try:
-        app(standalone_mode=False)
+        status = app(standalone_mode=False)  # click returns typer.Exit's code here
+        sys.exit(status if isinstance(status, int) else ExitCode.OK)
     except PetrelError as error:
         print(f"petrel: error: {error}", file=sys.stderr)
         sys.exit(error.exit_code)

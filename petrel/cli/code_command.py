@@ -32,8 +32,7 @@ class OutputFormat(str, Enum):
 class ProblemLog:
     """Reports each skipped input once on stderr and counts them."""
 
-    def __init__(self, console: Console):
-        self.console = console
+    def __init__(self):
         self.skipped = 0
         self.warnings = 0
 
@@ -42,7 +41,7 @@ class ProblemLog:
             self.skipped += 1
         else:
             self.warnings += 1
-        self.console.print(f"petrel: {problem}", markup=False, highlight=False)
+        print(f"petrel: {problem}", file=sys.stderr, flush=True)  # one line, never wrapped
 
 
 def _parse_date(value: Optional[str]) -> date | None:
@@ -73,42 +72,34 @@ def code_command(
     file (--output or --db), a table of the events is printed to stdout.
     """
     stderr = Console(stderr=True)
-    problems = ProblemLog(stderr)
+    problems = ProblemLog()
     options = ReadOptions(publication_date=_parse_date(date_), max_bytes=max_bytes)
     to_stdout = output is None and db is None
     if format is OutputFormat.parquet and output is None:
         raise UsageError("parquet output needs a file", fix="add --output FILE.parquet")
 
     articles = read_articles(inputs, options, report=problems)
-    writers = []
-    if not to_stdout or output is not None:
-        if output is not None:
-            writers.append(open_writer(format.value, output))
-    else:
-        writers.append(open_writer(format.value, None))
+    writers = [open_writer(format.value, output)] if output is not None or to_stdout else []
     if db is not None:
         writers.append(open_database_writer(db))
 
-    events: list[Event] = []
+    events: list[Event] = []  # kept for the summary table only when records go to files
     counts = {"articles": 0, "figures": 0}
-
-    def done(article: Article, records: list) -> None:
-        counts["articles"] += 1
-
     show_progress = not quiet and stderr.is_terminal
     try:
         with article_progress(stderr, enabled=show_progress) as advance:
+
             def on_article(article: Article, records: list) -> None:
-                done(article, records)
+                counts["articles"] += 1
                 advance()
 
             for record in code_articles(articles, workers=workers, batch_size=batch_size, on_article=on_article):
                 for writer in writers:
                     writer.write(record)
-                if isinstance(record, Event):
-                    events.append(record) if not to_stdout else None
-                elif isinstance(record, Figure):
+                if isinstance(record, Figure):
                     counts["figures"] += 1
+                elif not to_stdout and not quiet:
+                    events.append(record)
     except BrokenPipeError:
         # The reader of stdout stopped early (`petrel code ... | head`): not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -121,6 +112,6 @@ def code_command(
         destination = " and ".join(str(p) for p in (output, db) if p is not None)
         print_summary(events, counts["articles"], counts["figures"], destination, Console())
     if problems.skipped:
-        stderr.print(f"petrel: {problems.skipped} input item(s) skipped, {counts['articles']} article(s) coded", highlight=False)
+        print(f"petrel: {problems.skipped} input item(s) skipped, {counts['articles']} article(s) coded", file=sys.stderr)
         code = ExitCode.NOTHING_READ if counts["articles"] == 0 else ExitCode.SKIPPED_INPUT
         raise typer.Exit(code)

@@ -1,0 +1,130 @@
+"""`petrel code` as a user runs it: exit codes, stdout purity, bad input in a batch, the seed report."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+pytestmark = pytest.mark.slow
+
+
+def _events(records: list[dict]) -> list[dict]:
+    return [r for r in records if r["record"] == "event"]
+
+
+def _find(events, cameo_root, source_code=None, target_code=None, trigger=None):
+    return [
+        e for e in events
+        if e["cameo_root"] == cameo_root
+        and (source_code is None or (e["source"] or {}).get("code") == source_code)
+        and (target_code is None or (e["target"] or {}).get("code") == target_code)
+        and (trigger is None or e["trigger"]["text"].lower().startswith(trigger))
+    ]
+
+
+def test_seed_report_gives_the_events_a_reader_expects(petrel, seed_report):
+    run = petrel("code", "--date", "2024-03-21", seed_report)
+    assert run.exit_code == 0, run.stderr
+    events = _events(run.records())
+    text = seed_report.read_text(encoding="utf-8")
+
+    appeal = _find(events, "02", source_code="EGYGOV", trigger="call")
+    assert appeal and appeal[0]["plover"] == "REQUEST"
+    assert appeal[0]["source"]["name"] == "Abdel-Fattah al-Sisi"
+    assert "cease-fire" in appeal[0]["sentence"]
+
+    meeting = _find(events, "04", source_code="EGYGOV", target_code="USAGOV")
+    assert meeting and meeting[0]["plover"] == "CONSULT"
+    assert {e["target"]["name"] for e in meeting} >= {"Antony Blinken"}
+
+    visit = [e for e in _find(events, "04", source_code="USAGOV", target_code="EGYGOV") if e["mode"] == "visit"]
+    assert visit and visit[0]["target"]["text"] == "Cairo"
+
+    hail = _find(events, "05", source_code="USAGOV", trigger="hail")
+    assert hail and hail[0]["plover"] == "SUPPORT" and hail[0]["target"]["country"] == "EGY"
+
+    for event in appeal + meeting + visit + hail:
+        trigger = event["trigger"]
+        assert text[trigger["start"] : trigger["end"]] == trigger["text"]
+        assert event["sentence"] in text
+        assert event["date"] == "2024-03-21"
+        assert event["evidence"]["rule"].startswith("lexicon:")
+
+
+def test_directory_with_bad_files_is_coded_except_those(petrel, tmp_path):
+    batch = tmp_path / "batch"
+    (batch / "nested").mkdir(parents=True)
+    (batch / "good.jsonl").write_text(
+        json.dumps({"id": "a1", "text": "Egyptian President Abdel-Fattah al-Sisi met Jordan's King Abdullah in Cairo."}) + "\n"
+        + "{broken json\n"
+        + json.dumps({"id": "a2", "text": "Police arrested 12 protesters in Nairobi on Tuesday."}) + "\n",
+        encoding="utf-8",
+    )
+    (batch / "nested" / "story.txt").write_text("Russian forces shelled the Ukrainian city of Kharkiv overnight.", encoding="utf-8")
+    (batch / "empty.txt").write_text("", encoding="utf-8")
+    (batch / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (batch / "no_text_column.csv").write_text("id,body\n1,Troops clashed near the border.\n", encoding="utf-8")
+
+    run = petrel("code", "--date", "2024-05-01", batch)
+
+    assert run.exit_code == 1
+    articles = {r["article_id"] for r in run.records()}
+    assert {"a1", "a2"} <= articles and len(articles) == 3  # the two JSON lines and the text file
+    problems = [line for line in run.stderr.splitlines() if "skipped:" in line]
+    assert len(problems) == 4, run.stderr
+    for name, reason in [("good.jsonl:2", "not valid JSON"), ("empty.txt", "empty"),
+                         ("image.txt", "binary"), ("no_text_column.csv", "no \"text\" column")]:
+        assert sum(name in line and reason in line for line in problems) == 1, (name, run.stderr)
+
+
+def test_nothing_readable_exits_4(petrel, tmp_path):
+    run = petrel("code", tmp_path / "missing.jsonl")
+    assert run.exit_code == 4
+    assert "missing.jsonl: skipped: no such file or directory" in run.stderr
+    assert run.stdout == ""
+
+
+def test_sample_articles_to_a_file_print_a_table_and_keep_stdout_for_people(petrel, tmp_path):
+    output = tmp_path / "sample.jsonl"
+    run = petrel("code", EXAMPLES, "--output", output)
+    assert run.exit_code == 0, run.stderr
+    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert len({r["article_id"] for r in records}) == 7
+    assert "events" in run.stdout and "written to" in run.stdout
+    assert "date" in run.stdout and "source" in run.stdout and "target" in run.stdout
+
+
+def test_stdin_text_and_csv_output(petrel):
+    run = petrel("code", "--format", "csv", "--date", "2024-02-02", "-",
+                 stdin="The European Union imposed sanctions on Belarusian officials on Friday.")
+    assert run.exit_code == 0, run.stderr
+    rows = list(csv.DictReader(run.stdout.splitlines()))
+    assert any(row["cameo"] == "163" and row["source_code"] == "IGOEUR" for row in rows)
+
+
+def test_parquet_without_output_is_a_usage_error(petrel):
+    run = petrel("code", "--format", "parquet", "-", stdin="Talks resumed.")
+    assert run.exit_code == 2
+    assert "--output" in run.stderr
+
+
+def test_two_workers_give_the_same_records_as_one(petrel):
+    one = petrel("code", EXAMPLES / "articles.jsonl")
+    two = petrel("code", "--workers", "2", "--batch-size", "2", EXAMPLES / "articles.jsonl")
+    assert one.exit_code == two.exit_code == 0
+    assert one.records() == two.records()
+
+
+def test_db_appends_and_recoding_replaces(petrel, tmp_path):
+    import duckdb
+
+    db = tmp_path / "store.duckdb"
+    assert petrel("code", EXAMPLES / "articles.jsonl", "--db", db).exit_code == 0
+    assert petrel("code", EXAMPLES / "articles.jsonl", "--db", db, "--quiet").exit_code == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        total, distinct = con.execute("select count(*), count(distinct event_id) from events").fetchone()
+    assert total == distinct > 0

@@ -1,0 +1,118 @@
+"""The actor tables as petrel loads them (petrel/knowledge/actor_tables.py).
+
+tests/knowledge/test_countries_table.py checks countries.tsv as a file; these tests check what
+`load_actor_knowledge` makes of the three tables, and what a user who breaks one is told.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from petrel.errors import DataFileError, ExitCode
+from petrel.knowledge.actor_tables import ACTOR_DIR, KINDS, load_actor_knowledge
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_actor_knowledge()
+
+
+# -- the packaged tables ------------------------------------------------------------------
+def test_packaged_tables_load_from_three_files(knowledge):
+    assert [Path(f).name for f in knowledge.files] == ["countries.tsv", "organizations.tsv", "sectors.tsv"]
+
+
+def test_country_name_demonym_and_capital_mean_the_same_country(knowledge):
+    assert knowledge.named["Egypt"].country == "EGY"
+    assert knowledge.named["Egyptian"].country == "EGY"
+    assert knowledge.named["Egyptian"].how == "demonym"
+    cairo = knowledge.named["Cairo"]
+    assert (cairo.country, cairo.sector, cairo.code, cairo.how) == ("EGY", "GOV", "EGYGOV", "capital")
+
+
+def test_seat_of_power_is_the_government(knowledge):
+    kremlin = knowledge.named["Kremlin"]
+    assert (kremlin.code, kremlin.kind) == ("RUSGOV", "state")
+
+
+def test_named_bodies_carry_their_cameo_code(knowledge):
+    assert knowledge.named["Hezbollah"].code == "LBNREB"
+    assert knowledge.named["UN"].code == "IGOUNO"
+    assert knowledge.named["IDF"].country == "ISR"
+    assert knowledge.named["Human Rights Watch"].kind == "organization"
+
+
+def test_sector_words_are_lemmas_with_a_sector_and_kind(knowledge):
+    troop = knowledge.sectors[("troop",)]
+    assert (troop.sector, troop.kind) == ("MIL", "group")
+    assert knowledge.sectors[("foreign", "minister")].role == "title"
+    assert knowledge.sectors[("leader",)].role == "generic"
+    assert knowledge.longest_sector_term >= 3  # "secretary of state"
+
+
+def test_every_kind_in_the_tables_is_a_known_kind(knowledge):
+    kinds = {a.kind for a in knowledge.named.values()} | {s.kind for s in knowledge.sectors.values()}
+    assert kinds <= set(KINDS)
+
+
+# -- a user's edited copy -------------------------------------------------------------------
+@pytest.fixture
+def tables(tmp_path) -> Path:
+    """A writable copy of the packaged actor tables."""
+    target = tmp_path / "actors"
+    shutil.copytree(ACTOR_DIR, target)
+    return target
+
+
+def _edit_line(path: Path, starts_with: str, edit) -> int:
+    """Rewrite the first line starting with `starts_with` as edit(line); return its line number."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(starts_with))
+    lines[index] = edit(lines[index])
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return index + 1
+
+
+def _load_error(directory: Path, filename: str, line: int) -> DataFileError:
+    with pytest.raises(DataFileError) as caught:
+        load_actor_knowledge(directory)
+    error = caught.value
+    assert error.path == str(directory / filename)
+    assert error.line == line
+    assert f"{filename}:{line}:" in str(error)
+    assert error.exit_code == ExitCode.BAD_DATA_FILE
+    return error
+
+
+def test_an_unchanged_copy_loads(tables, knowledge):
+    assert load_actor_knowledge(tables).named == knowledge.named
+
+
+def test_name_given_to_two_countries_names_the_second_row(tables):
+    # "Congo" is kept on the DRC row on purpose; adding it to the Republic of the Congo too is an error.
+    line = _edit_line(tables / "countries.tsv", "COG\t", lambda row: row.replace("Republic of Congo", "Republic of Congo|Congo"))
+    error = _load_error(tables, "countries.tsv", line)
+    assert "'Congo' already means COD" in error.reason
+    assert error.fix == "keep each name on one row only"
+
+
+def test_bad_kind_in_sectors_names_file_line_and_valid_kinds(tables):
+    line = _edit_line(tables / "sectors.tsv", "troop\t", lambda row: row.replace("\tgroup", "\tsoldiers"))
+    error = _load_error(tables, "sectors.tsv", line)
+    assert "'soldiers'" in error.reason
+    assert all(kind in error.fix for kind in KINDS)
+
+
+def test_wrong_header_names_file_and_header_line(tables):
+    line = _edit_line(tables / "organizations.tsv", "names\t", lambda row: row.replace("\tkind", "\ttype"))
+    error = _load_error(tables, "organizations.tsv", line)
+    assert "kind" in error.reason and "type" in error.reason
+
+
+def test_bad_country_code_names_file_and_line(tables):
+    line = _edit_line(tables / "countries.tsv", "QAT\t", lambda row: "Qa" + row[3:])
+    error = _load_error(tables, "countries.tsv", line)
+    assert "'Qa'" in error.reason

@@ -1,0 +1,153 @@
+"""The event lexicon (petrel/knowledge/event_lexicon.py, petrel/data/events/lexicon.yaml).
+
+The lexicon is data a user edits: it must load, agree with the ontology, and when it is broken
+say which file and line to fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from petrel.errors import DataFileError, ExitCode
+from petrel.knowledge.event_lexicon import LEXICON_PATH, default_event_lexicon, load_event_lexicon
+from petrel.ontology import default_ontology
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_event_lexicon()
+
+
+# -- the packaged lexicon -------------------------------------------------------------------
+def test_packaged_lexicon_loads_with_verb_and_noun_patterns(lexicon):
+    assert len(lexicon.patterns) > 50
+    assert "shell" in lexicon.by_verb
+    assert "talk" in lexicon.by_noun
+    assert lexicon.path == str(LEXICON_PATH)
+
+
+def test_every_pattern_gives_a_code_of_the_ontology(lexicon):
+    ontology = default_ontology()
+    unknown = [(p.id, p.cameo) for p in lexicon.patterns if p.cameo not in ontology]
+    assert not unknown
+
+
+def test_every_pattern_gives_an_event_with_a_plover_type(lexicon):
+    # Public statements (CAMEO 01) have no PLOVER type; the lexicon codes none of them.
+    ontology = default_ontology()
+    untyped = [p.id for p in lexicon.patterns if ontology[p.cameo].plover is None]
+    assert not untyped
+
+
+def test_pattern_ids_are_unique(lexicon):
+    ids = [p.id for p in lexicon.patterns]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_pattern_remembers_its_line_in_the_file(lexicon):
+    lines = LEXICON_PATH.read_text(encoding="utf-8").splitlines()
+    for pattern in lexicon.patterns:
+        assert lines[pattern.line - 1] == f"- id: {pattern.id}"
+
+
+def test_call_patterns_are_tried_most_specific_first(lexicon):
+    calls = lexicon.by_verb["call"]
+    specificity = [p.specificity for p in calls]
+    assert specificity == sorted(specificity, reverse=True)
+    # "call for a cease-fire" must be tried before the bare "call for" appeal.
+    ids = [p.id for p in calls]
+    assert ids.index("appeal_ceasefire") < ids.index("appeal_for")
+    assert calls[-1].id == "appeal_for"
+
+
+def test_appeal_for_ceasefire_pattern_needs_for_and_a_truce_word(lexicon):
+    pattern = next(p for p in lexicon.by_verb["call"] if p.id == "appeal_ceasefire")
+    assert pattern.cameo == "0256"
+    assert pattern.prep == "for"
+    assert {"cease-fire", "ceasefire", "truce"} <= pattern.object
+
+
+def test_default_lexicon_is_loaded_once():
+    assert default_event_lexicon() is default_event_lexicon()
+
+
+# -- a user's edited copy -------------------------------------------------------------------
+def _copy_with(tmp_path: Path, entry: str) -> tuple[Path, int]:
+    """The packaged lexicon with `entry` appended; returns the path and the entry's first line."""
+    text = LEXICON_PATH.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(text + entry, encoding="utf-8")
+    return path, len(text.splitlines()) + 1
+
+
+def _load_error(path: Path) -> DataFileError:
+    with pytest.raises(DataFileError) as caught:
+        load_event_lexicon(path)
+    error = caught.value
+    assert error.path == str(path)
+    assert error.exit_code == ExitCode.BAD_DATA_FILE
+    return error
+
+
+def test_a_copy_with_a_new_entry_loads(tmp_path):
+    path, line = _copy_with(tmp_path, '- id: blockade_port\n  cameo: "191"\n  verbs: [blockade]\n  object: [port]\n')
+    pattern = load_event_lexicon(path).patterns[-1]
+    assert (pattern.id, pattern.cameo, pattern.line) == ("blockade_port", "191", line)
+
+
+def test_unknown_key_names_file_line_and_valid_keys(tmp_path):
+    path, line = _copy_with(tmp_path, '- id: blockade_port\n  cameo: "191"\n  verbs: [blockade]\n  objects: [port]\n')
+    error = _load_error(path)
+    assert error.line == line
+    assert f"{path}:{line}:" in str(error)
+    assert "objects" in error.reason
+    assert "object" in error.fix
+
+
+def test_unknown_cameo_code_names_file_and_line(tmp_path):
+    path, line = _copy_with(tmp_path, '- id: blockade_port\n  cameo: "1999"\n  verbs: [blockade]\n')
+    error = _load_error(path)
+    assert error.line == line
+    assert "'1999' is not a CAMEO code" in str(error)
+
+
+def test_duplicate_id_names_the_second_entry_and_the_first(tmp_path):
+    path, line = _copy_with(tmp_path, '- id: shell\n  cameo: "194"\n  verbs: [bombard]\n')
+    first = next(p.line for p in load_event_lexicon().patterns if p.id == "shell")
+    error = _load_error(path)
+    assert error.line == line
+    assert f"first at line {first}" in error.reason
+
+
+def test_entry_without_verbs_or_nouns_names_file_and_line(tmp_path):
+    path, line = _copy_with(tmp_path, '- id: blockade_port\n  cameo: "191"\n  prep: of\n')
+    error = _load_error(path)
+    assert error.line == line
+    assert "blockade_port" in error.reason
+
+
+def test_text_that_is_not_yaml_names_file_and_line(tmp_path):
+    # The third line of the entry is indented one space too few.
+    path, line = _copy_with(tmp_path, '- id: blockade_port\n  cameo: "191"\n verbs: [blockade]\n')
+    error = _load_error(path)
+    assert error.line == line + 2
+    assert "not valid YAML" in error.reason
+
+
+@pytest.mark.xfail(
+    reason="YAML 1.1 reads an unquoted cameo: 0256 as the octal number 174, so the entry silently "
+    "codes CAMEO 174 (expel or deport individuals); an unquoted leading-zero code should load as "
+    "'0256' or be rejected with the file and line",
+    strict=True,
+)
+def test_unquoted_cameo_code_with_leading_zero_is_not_misread(tmp_path):
+    path, _ = _copy_with(tmp_path, "- id: demand_truce\n  cameo: 0256\n  verbs: [demand]\n  object: [truce]\n")
+    try:
+        pattern = load_event_lexicon(path).patterns[-1]
+    except DataFileError:
+        return  # rejected, with file and line: acceptable
+    assert pattern.cameo == "0256"
