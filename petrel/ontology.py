@@ -81,6 +81,7 @@ def _read_cameo_table(path: Path | str, text: str) -> dict[str, dict]:
             raise DataFileError(path, line_number, f"CAMEO code {code} is listed twice")
         try:
             rows[code] = {
+                "line": line_number,
                 "name": row["name"].strip(),
                 "goldstein": float(row["goldstein"]),
                 "quad_class": int(row["quad_class"]),
@@ -134,13 +135,13 @@ def load_ontology(directory: Path | None = None) -> Ontology:
     missing = [code for code in known if code not in mapped]
     if missing:
         raise DataFileError(
-            str(base / PLOVER_TABLES[-1]), None,
-            f"no PLOVER mapping for CAMEO codes {', '.join(missing)}",
-            fix="add a line 'CODE: TYPE, mode, context # name' for each (TYPE 'none' if it has none)",
+            str(cameo_path), known[missing[0]]["line"],
+            f"no PLOVER mapping for CAMEO code(s) {', '.join(missing)}",
+            fix=f"add a line 'CODE: TYPE, mode, context # name' for each to {PLOVER_TABLES[-1]} (TYPE 'none' if it has none)",
         )
     codes = {
         code: CameoCode(code=code, plover=mapped[code].plover, mode=mapped[code].mode,
-                        context=mapped[code].context, **row)
+                        context=mapped[code].context, **{k: v for k, v in row.items() if k != "line"})
         for code, row in known.items()
     }
     return Ontology(codes, files)

@@ -168,11 +168,6 @@ def test_a_code_missing_from_every_mapping_file_is_named(ontology_copy):
     assert "CODE: TYPE" in caught.value.fix
 
 
-@pytest.mark.xfail(
-    reason="a CAMEO code with no PLOVER mapping is reported with no line (DataFileError line=None, "
-    "naming plover_supplement.txt); it should point at the code's row in cameo_codes.tsv",
-    strict=True,
-)
 def test_a_code_missing_from_every_mapping_file_names_its_line(ontology_copy):
     _drop_visit_mapping(ontology_copy)
     lines = (ontology_copy / "cameo_codes.tsv").read_text(encoding="utf-8").splitlines()

@@ -63,18 +63,16 @@ class ActorMatcher:
             for i in range(start, end):
                 hits[i] = hit
         longest = self.knowledge.longest_sector_term
-        for token in doc:
-            if token.i in hits:
+        lemmas = [token.lemma_.lower() for token in doc]
+        for start in range(len(lemmas)):
+            if start in hits:
                 continue
-            for size in range(longest, 0, -1):
-                window = doc[token.i : token.i + size]
-                if len(window) < size or any(t.i in hits for t in window):
-                    continue
-                word = self.knowledge.sectors.get(tuple(t.lemma_.lower() for t in window))
-                if word is not None:
-                    hit = KnowledgeHit(token.i, token.i + size, sector=word)
-                    for t in window:
-                        hits[t.i] = hit
+            for size in range(min(longest, len(lemmas) - start), 0, -1):
+                word = self.knowledge.sectors.get(tuple(lemmas[start : start + size]))
+                if word is not None and not any(i in hits for i in range(start, start + size)):
+                    hit = KnowledgeHit(start, start + size, sector=word)
+                    for i in range(start, start + size):
+                        hits[i] = hit
                     break
         return hits
 
@@ -93,6 +91,7 @@ class ArticleActors:
 
     def __init__(self, doc: Doc, hits: dict[int, KnowledgeHit]):
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access
         self.hits = hits
         self._people: dict[str, _Resolution] = {}
         self._learn_people()
@@ -199,7 +198,7 @@ class ArticleActors:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return Actor(
-            text=self.doc.text[start:end], start=start, end=end, name=resolution.name,
+            text=self.text[start:end], start=start, end=end, name=resolution.name,
             country=resolution.country, sector=resolution.sector, code=resolution.code,
             kind=resolution.kind,
         )

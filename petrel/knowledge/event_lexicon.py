@@ -95,9 +95,12 @@ def _pattern(entry: object, path: str, ontology: Ontology, index: int) -> EventP
     unknown = set(entry) - _KEYS
     if unknown:
         raise DataFileError(path, line, f"unknown key(s) {', '.join(sorted(unknown))}", fix=f"use {', '.join(sorted(_KEYS))}")
-    pattern_id, cameo = entry.get("id"), str(entry.get("cameo", ""))
+    pattern_id, cameo = entry.get("id"), entry.get("cameo", "")
     if not isinstance(pattern_id, str) or not pattern_id:
         raise DataFileError(path, line, "entry has no id")
+    if not isinstance(cameo, str):
+        # YAML reads cameo: 0256 as a number (octal 174): a code must be written as a string.
+        raise DataFileError(path, line, f"{pattern_id}: cameo must be quoted", fix='write it as cameo: "0256"')
     if cameo not in ontology:
         raise DataFileError(path, line, f"{pattern_id}: {cameo!r} is not a CAMEO code", fix="see petrel/data/ontology/cameo_codes.tsv")
     verbs, nouns = _words(entry, "verbs", path, line), _words(entry, "nouns", path, line)

@@ -138,12 +138,6 @@ def test_text_that_is_not_yaml_names_file_and_line(tmp_path):
     assert "not valid YAML" in error.reason
 
 
-@pytest.mark.xfail(
-    reason="YAML 1.1 reads an unquoted cameo: 0256 as the octal number 174, so the entry silently "
-    "codes CAMEO 174 (expel or deport individuals); an unquoted leading-zero code should load as "
-    "'0256' or be rejected with the file and line",
-    strict=True,
-)
 def test_unquoted_cameo_code_with_leading_zero_is_not_misread(tmp_path):
     path, _ = _copy_with(tmp_path, "- id: demand_truce\n  cameo: 0256\n  verbs: [demand]\n  object: [truce]\n")
     try:

@@ -1,0 +1,76 @@
+"""Throughput of petrel against a bare spaCy `nlp.pipe` over the same texts, in one run.
+
+    .venv/bin/python benchmarks/throughput.py                      # the sample articles, repeated
+    .venv/bin/python benchmarks/throughput.py ../shared/eval/acled_dev.csv --text-column notes
+    .venv/bin/python benchmarks/throughput.py news.jsonl --limit 500
+
+Prints words/s and articles/s for both, their ratio, and the process's peak memory after each.
+Not a test: numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from petrel.nlp import load_pipeline
+from petrel.pipeline import DEFAULT_BATCH_SIZE, code_articles, default_coder
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles.jsonl"
+
+
+def read_texts(path: Path, text_column: str, limit: int | None, repeat: int) -> list[str]:
+    if path.suffix == ".csv":
+        with open(path, encoding="utf-8", newline="") as handle:
+            texts = [row[text_column] for row in csv.DictReader(handle) if row.get(text_column)]
+    else:
+        texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = texts * repeat
+    return texts[:limit] if limit else texts
+
+
+def peak_memory_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def timed(label: str, run, texts: list[str], words: int) -> float:
+    started = time.perf_counter()
+    run(texts)
+    seconds = time.perf_counter() - started
+    print(
+        f"{label:<12} {seconds:8.2f} s  {words / seconds:9.0f} words/s  {len(texts) / seconds:8.1f} articles/s"
+        f"  peak memory so far {peak_memory_mb():7.0f} MB"
+    )
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("input", nargs="?", type=Path, default=EXAMPLES, help="JSONL with 'text', or CSV")
+    parser.add_argument("--text-column", default="text", help="CSV column with the article text")
+    parser.add_argument("--limit", type=int, default=None, help="use at most this many texts")
+    parser.add_argument("--repeat", type=int, default=None, help="repeat the texts (default: 40 for the samples, 1 otherwise)")
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    args = parser.parse_args()
+
+    repeat = args.repeat or (40 if args.input == EXAMPLES else 1)
+    texts = read_texts(args.input, args.text_column, args.limit, repeat)
+    nlp = load_pipeline()
+    words = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
+    default_coder()  # load petrel's knowledge before timing, as a long run would
+    list(code_articles(texts[:5]))  # warm-up
+    print(f"{len(texts)} texts, {words} tokens, from {args.input}; batch size {args.batch_size}; 1 process")
+    print(f"spaCy pipeline {nlp.meta['name']} {nlp.meta['version']}: {', '.join(nlp.pipe_names)}")
+
+    bare = timed("bare spaCy", lambda t: [None for _ in nlp.pipe(t, batch_size=args.batch_size)], texts, words)
+    coded = timed("petrel", lambda t: list(code_articles(t, batch_size=args.batch_size)), texts, words)
+    print(f"petrel runs at {bare / coded:.2f}x the speed of bare spaCy ({coded / bare:.2f}x its time)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
