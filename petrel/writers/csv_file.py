@@ -8,11 +8,10 @@ from typing import Any
 
 from petrel.records import Event, Figure
 from petrel.writers.flat_table import COLUMN_NAMES, flatten
-from petrel.writers.record_writer import ClosingWriter
-from petrel.writers.text_output import open_text_output
+from petrel.writers.text_output import TextStreamWriter
 
 
-class CsvWriter(ClosingWriter):
+class CsvWriter(TextStreamWriter):
     """Writes records as CSV rows (header first, even with no records).
 
     Empty cell for None, `true`/`false` for booleans (as in JSON), ISO dates; lines end
@@ -20,21 +19,12 @@ class CsvWriter(ClosingWriter):
     """
 
     def __init__(self, destination: str | Path | None):
-        super().__init__()
-        self._stream, self._is_stdout = open_text_output(destination)
+        super().__init__(destination)
         self._csv = csv.writer(self._stream, lineterminator="\n")
         self._csv.writerow(COLUMN_NAMES)
 
-    def _write(self, record: Event | Figure) -> None:
+    def _write_record(self, record: Event | Figure) -> None:
         self._csv.writerow([_cell(value) for value in flatten(record).values()])
-        if self._is_stdout:
-            self._stream.flush()
-
-    def _close(self) -> None:
-        if self._is_stdout:
-            self._stream.flush()
-        else:
-            self._stream.close()
 
 
 def _cell(value: Any) -> Any:

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TextIO
 
 from petrel.errors import OutputFileError
+from petrel.records import Event, Figure
+from petrel.writers.record_writer import ClosingWriter
 
 STDOUT_NAMES = (None, "-")
 
@@ -28,3 +30,27 @@ def open_text_output(destination: str | Path | None) -> tuple[TextIO, bool]:
         return open(destination, "w", encoding="utf-8", newline=""), False
     except OSError as error:
         raise OutputFileError(str(destination), error.strerror or str(error)) from None
+
+
+class TextStreamWriter(ClosingWriter):
+    """A writer of text lines to a file or stdout: stdout is flushed after every record
+    (a consumer sees it at once, a crash loses nothing written), a file on close.
+    Subclasses implement `_write_record`."""
+
+    def __init__(self, destination: str | Path | None):
+        super().__init__()
+        self._stream, self._is_stdout = open_text_output(destination)
+
+    def _write_record(self, record: Event | Figure) -> None:
+        raise NotImplementedError
+
+    def _write(self, record: Event | Figure) -> None:
+        self._write_record(record)
+        if self._is_stdout:
+            self._stream.flush()
+
+    def _close(self) -> None:
+        if self._is_stdout:
+            self._stream.flush()
+        else:
+            self._stream.close()
