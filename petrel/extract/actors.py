@@ -185,6 +185,7 @@ class ArticleActors:
 
     def actor_for(self, head: Token) -> Actor | None:
         """The actor named by the noun phrase headed by `head`, or None if it names none."""
+        head = _through_quantity(head)
         tokens = self.phrase_tokens(head)
         resolution = self._resolve(tokens, head)
         if resolution is not None and resolution.country is None and resolution.sector is not None:
@@ -217,6 +218,23 @@ class ArticleActors:
                     tokens = sorted({*tokens, *prep.subtree}, key=lambda t: t.i)
                     return tokens, inner.country
         return None
+
+
+_QUANTITY_NOUNS = frozenset({
+    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "million",
+    "millions", "number", "group", "handful", "some", "many", "several", "most", "all", "two", "three",
+})  # fmt: skip
+
+
+def _through_quantity(head: Token) -> Token:
+    """"dozens of protesters" names the protesters."""
+    if head.lower_ in _QUANTITY_NOUNS or head.like_num:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return head
 
 
 def _covers(hit: KnowledgeHit, token: Token) -> bool:

@@ -23,7 +23,20 @@ _SUBJECTS = ("nsubj", "csubj")
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every"})
 _DENIAL_VERBS = frozenset({"deny", "refuse", "reject"})
-_OBJECT_LINKS = ("dobj", "pobj", "attr", "oprd")
+# Verbs whose subject carries out the event their object names ("held talks", "launched an attack").
+SUPPORT_VERBS = frozenset({
+    "hold", "have", "launch", "carry", "conduct", "wage", "stage", "mount", "begin", "start", "resume",
+    "continue", "open", "pursue", "step", "intensify", "escalate", "join", "attend", "host", "make",
+    "kick", "undertake", "perform", "lead", "organize", "organise", "complete", "end", "conclude",
+    "wag",  # the small English pipeline lemmatises "waged" as "wag"
+})  # fmt: skip
+_PARTICIPATION_PREPS = frozenset({"for", "during", "at", "in", "after", "before", "ahead", "on"})
+# Verbs whose complement is intended, threatened or asked for, not done ("threatened to attack").
+INTENT_VERBS = frozenset({
+    "threaten", "plan", "vow", "pledge", "promise", "agree", "want", "intend", "prepare", "seek",
+    "refuse", "offer", "schedule", "expect", "urge", "warn", "hope", "aim", "propose", "decide",
+    "call", "ask", "demand", "try", "attempt", "consider",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -160,7 +173,13 @@ def _verb_object(verb: Token, pattern: EventPattern) -> Token | None:
         return prep_object(verb, pattern.prep)
     if is_passive(verb):
         return passive_subject(verb)
-    return next(iter(children(verb, "dobj")), None)
+    # "threatened to attack": the complement is what is threatened
+    return next(iter(children(verb, "dobj")), None) or next(iter(children(verb, "xcomp")), None)
+
+
+def is_intended(verb: Token) -> bool:
+    """"threatened to attack", "plans to visit": the complement of an intent verb is not done."""
+    return verb.dep_ == "xcomp" and _lemma(verb.head) in INTENT_VERBS
 
 
 def _verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Token | None] | None:
@@ -192,7 +211,7 @@ def _target_slots(token: Token, slots: tuple[str, ...], passive: bool) -> Argume
 
 
 def verb_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
-    if verb.pos_ != "VERB":
+    if verb.pos_ != "VERB" or is_intended(verb):
         return None
     matched = _verb_pattern(verb, lexicon)
     if matched is None:
@@ -203,6 +222,8 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
     if source is not None:
         frame.sources = [Argument(t, source.rule) for t in with_conjuncts(source.head)]
     target = _target_slots(verb, pattern.verb_targets, is_passive(verb))
+    if target is None and obj is not None and obj.dep_ == "xcomp":
+        target = _target_slots(obj, ("dobj",), False)  # "threatened to attack *Ukraine*"
     if target is not None and not (pattern.object and obj is not None and target.head.i == obj.i):
         frame.targets = [Argument(t, target.rule) for t in with_conjuncts(target.head)]
     frame.negated = _negated(verb)
@@ -234,9 +255,18 @@ def _noun_source(noun: Token) -> Argument | None:
         if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             return Argument(child, child.dep_)
     verb = governing_verb(noun)
-    if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
+    if verb is not None and _takes_part(noun, verb):
         return subject_of(verb)
     return None
+
+
+def _takes_part(noun: Token, verb: Token) -> bool:
+    """Whether the verb's subject takes part in the noun's event: "held talks", "arrived for
+    talks", "during a meeting with" -- but not "condemned Israel over the raid"."""
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return _lemma(verb) in SUPPORT_VERBS
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in _PARTICIPATION_PREPS
 
 
 def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
@@ -264,7 +294,15 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         if source is not None:
             frame.sources = [Argument(t, source.rule) for t in with_conjuncts(source.head)]
         target = _target_slots(noun, pattern.noun_targets, passive=False)
-        if target is not None:
+        verb = governing_verb(noun)
+        if target is None and verb is not None and noun.dep_ == "dobj" and _lemma(verb) in SUPPORT_VERBS:
+            slots = tuple(slot for slot in pattern.noun_targets if slot.startswith("prep:"))
+            target = _target_slots(verb, slots, passive=False)  # "waged an offensive on Gaza"
+        if pattern.reciprocal and len(frame.sources) >= 2 and (target is None or target.rule != "prep:with"):
+            # "Ethiopia and Egypt held talks (on the dam)": the participants meet each other
+            first, *others = frame.sources
+            frame.sources, frame.targets, frame.reciprocal = [first], others, True
+        elif target is not None:
             frame.targets = [Argument(t, target.rule) for t in with_conjuncts(target.head)]
     frame.negated = _negated(noun)
     return frame

@@ -14,7 +14,7 @@ from petrel.errors import DataFileError
 from petrel.ontology import Ontology, default_ontology
 
 LEXICON_PATH = Path(str(resources.files("petrel") / "data" / "events" / "lexicon.yaml"))
-_KEYS = {"id", "cameo", "verbs", "nouns", "prep", "object", "target"}
+_KEYS = {"id", "cameo", "verbs", "nouns", "prep", "object", "target", "reciprocal"}
 _DEFAULT_VERB_TARGETS = ("dobj",)
 _DEFAULT_NOUN_TARGETS = ("prep:with", "prep:on", "prep:against", "prep:between", "prep:to")
 
@@ -32,6 +32,7 @@ class EventPattern:
     verb_targets: tuple[str, ...]
     noun_targets: tuple[str, ...]
     line: int
+    reciprocal: bool = False  # coordinated participants act on each other ("A and B held talks")
 
     @property
     def specificity(self) -> int:
@@ -115,6 +116,7 @@ def _pattern(entry: object, path: str, ontology: Ontology, index: int) -> EventP
         verb_targets=_targets(entry, path, line, _DEFAULT_VERB_TARGETS),
         noun_targets=_targets(entry, path, line, _DEFAULT_NOUN_TARGETS),
         line=line or 0,
+        reciprocal=bool(entry.get("reciprocal", False)),
     )
 
 
