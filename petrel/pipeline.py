@@ -17,7 +17,7 @@ from petrel.articles import Article
 from petrel.extract.actors import ActorMatcher, ArticleActors
 from petrel.extract.event_frames import find_event_frames
 from petrel.extract.events import events_from_frame
-from petrel.knowledge.actor_tables import ActorKnowledge, default_actor_knowledge
+from petrel.knowledge.actor_tables import default_actor_knowledge
 from petrel.knowledge.event_lexicon import EventLexicon, default_event_lexicon
 from petrel.nlp import load_pipeline
 from petrel.ontology import Ontology, default_ontology
@@ -34,17 +34,16 @@ class ArticleCoder:
     nlp: object
     ontology: Ontology
     lexicon: EventLexicon
-    actor_knowledge: ActorKnowledge
+    actor_matcher: ActorMatcher
 
     @classmethod
     def load(cls) -> "ArticleCoder":
-        coder = cls(load_pipeline(), default_ontology(), default_event_lexicon(), default_actor_knowledge())
-        coder._matcher = ActorMatcher(coder.nlp, coder.actor_knowledge)
-        return coder
+        nlp = load_pipeline()
+        return cls(nlp, default_ontology(), default_event_lexicon(), ActorMatcher(nlp, default_actor_knowledge()))
 
     def code_doc(self, article: Article, doc: Doc) -> list[Record]:
         """The records of one parsed article, in text order."""
-        actors = ArticleActors(doc, self._matcher.find(doc))
+        actors = ArticleActors(doc, self.actor_matcher.find(doc))
         records: dict[str, Record] = {}
         for index, sentence in enumerate(doc.sents):
             for frame in find_event_frames(sentence, self.lexicon):
