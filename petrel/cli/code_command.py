@@ -18,6 +18,7 @@ from petrel.cli.summary import print_summary
 from petrel.errors import ExitCode, InputProblem, UsageError
 from petrel.pipeline import code_articles
 from petrel.readers import ReadOptions, read_articles
+from petrel.readers.estimate import estimate_article_count
 from petrel.readers.options import DEFAULT_MAX_BYTES
 from petrel.records import Event, Figure
 from petrel.writers import open_database_writer, open_writer
@@ -87,7 +88,8 @@ def code_command(
     counts = {"articles": 0, "figures": 0}
     show_progress = not quiet and stderr.is_terminal
     try:
-        with article_progress(stderr, enabled=show_progress) as advance:
+        total = estimate_article_count(inputs) if show_progress else None
+        with article_progress(stderr, enabled=show_progress, total=total) as advance:
 
             def on_article(article: Article, records: list) -> None:
                 counts["articles"] += 1
