@@ -15,8 +15,7 @@ from spacy.tokens import Doc
 
 from petrel.articles import Article
 from petrel.extract.actors import ActorMatcher, ArticleActors
-from petrel.extract.event_frames import find_event_frames
-from petrel.extract.events import events_from_frame
+from petrel.extract.events import sentence_events
 from petrel.knowledge.actor_tables import default_actor_knowledge
 from petrel.knowledge.event_lexicon import EventLexicon, default_event_lexicon
 from petrel.nlp import load_pipeline
@@ -46,9 +45,8 @@ class ArticleCoder:
         actors = ArticleActors(doc, self.actor_matcher.find(doc))
         records: dict[str, Record] = {}
         for index, sentence in enumerate(doc.sents):
-            for frame in find_event_frames(sentence, self.lexicon):
-                for event in events_from_frame(frame, article, index, sentence, actors, self.ontology):
-                    records.setdefault(event.event_id, event)  # coordinated words can find one event twice
+            for event in sentence_events(sentence, index, article, actors, self.lexicon, self.ontology):
+                records.setdefault(event.event_id, event)  # coordinated words can find one event twice
         return list(records.values())
 
     def code_batch(self, articles: list[Article], batch_size: int = DEFAULT_BATCH_SIZE) -> list[list[Record]]:

@@ -166,8 +166,7 @@ class ArticleActors:
         kind = _kind_of(head, country_hit, sector_word, person)
         if kind == "population" and sector is None:
             sector = "CVL"  # "Palestinians": the civilian population of the country
-        code = (iso3 or "") + (sector or "") or None
-        return _Resolution(iso3, sector, code, kind, person.text if person is not None else None)
+        return _Resolution(iso3, sector, _actor_code(iso3, sector), kind, person.text if person is not None else None)
 
     def _learn_people(self) -> None:
         """Remember people introduced with a country or a title ("U.S. Secretary of State Antony Blinken")."""
@@ -189,11 +188,11 @@ class ArticleActors:
         tokens = self.phrase_tokens(head)
         resolution = self._resolve(tokens, head)
         if resolution is not None and resolution.country is None and resolution.sector is not None:
-            located = self._locating_country(head)
+            located = self._locating_country(head, tokens)
             if located is not None:
                 tokens, country = located
                 resolution = _Resolution(
-                    country, resolution.sector, country + resolution.sector, resolution.kind, resolution.name
+                    country, resolution.sector, _actor_code(country, resolution.sector), resolution.kind, resolution.name
                 )
         if resolution is None:
             return None
@@ -204,8 +203,9 @@ class ArticleActors:
             kind=resolution.kind,
         )
 
-    def _locating_country(self, head: Token) -> tuple[list[Token], str] | None:
-        """'officials in Saudi Arabia': the country of a prepositional phrase after the head."""
+    def _locating_country(self, head: Token, tokens: list[Token]) -> tuple[list[Token], str] | None:
+        """'officials in Saudi Arabia': the country of a prepositional phrase after the head,
+        and the phrase's tokens extended over it."""
         for prep in head.rights:
             if prep.dep_ != "prep" or prep.lower_ not in _LOCATING_PREPS:
                 continue
@@ -214,9 +214,7 @@ class ArticleActors:
                     continue
                 inner = self._resolve(self.phrase_tokens(obj), obj)
                 if inner is not None and inner.country and inner.kind == "state":
-                    tokens = self.phrase_tokens(head)
-                    tokens = sorted({*tokens, *prep.subtree}, key=lambda t: t.i)
-                    return tokens, inner.country
+                    return sorted({*tokens, *prep.subtree}, key=lambda t: t.i), inner.country
         return None
 
 
@@ -237,6 +235,11 @@ def _through_quantity(head: Token) -> Token:
     return head
 
 
+def _actor_code(country: str | None, sector: str | None) -> str | None:
+    """The CAMEO-style code: country then sector ("EGYGOV"), or either alone."""
+    return (country or "") + (sector or "") or None
+
+
 def _covers(hit: KnowledgeHit, token: Token) -> bool:
     return hit.start <= token.i < hit.end
 
@@ -245,7 +248,7 @@ def _pick_sector(sectors: list[KnowledgeHit], head: Token) -> SectorWord | None:
     """The sector of a phrase: the head's word, unless it is generic and a modifier says more."""
     if not sectors:
         return None
-    head_hit = next((h for h in sectors if h.start <= head.i < h.end), None)
+    head_hit = next((h for h in sectors if _covers(h, head)), None)
     modifiers = [h for h in sectors if h is not head_hit]
     if head_hit is None:
         return modifiers[-1].sector

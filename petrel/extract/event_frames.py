@@ -67,6 +67,10 @@ def children(token: Token, *deps: str) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
 
 
+def first_child(token: Token, *deps: str) -> Token | None:
+    return next((child for child in token.children if child.dep_ in deps), None)
+
+
 def prep_object(token: Token, word: str) -> Token | None:
     """The object of a preposition attached to `token` ("meeting *with* X" -> X)."""
     for prep in token.children:
@@ -75,6 +79,11 @@ def prep_object(token: Token, word: str) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
     return None
+
+
+def coordinated(argument: Argument) -> list[Argument]:
+    """One argument per coordinated actor, found by the same rule."""
+    return [Argument(token, argument.rule) for token in with_conjuncts(argument.head)]
 
 
 def with_conjuncts(token: Token) -> list[Token]:
@@ -95,13 +104,13 @@ def is_passive(verb: Token) -> bool:
 
 def passive_subject(verb: Token) -> Token | None:
     """What a passive verb is done to: its passive subject, or the noun a participle modifies."""
-    found = children(verb, "nsubjpass")
-    if found:
-        return found[0]
+    found = first_child(verb, "nsubjpass")
+    if found is not None:
+        return found
     if verb.dep_ == "acl":
         return verb.head
     if verb.dep_ in ("acomp", "oprd", "xcomp"):
-        return next(iter(children(verb.head, "nsubj", "nsubjpass")), None)
+        return first_child(verb.head, "nsubj", "nsubjpass")
     return None
 
 
@@ -112,7 +121,7 @@ def subject_of(verb: Token) -> Argument | None:
         if is_passive(current):
             agent = prep_object(current, "by")
             return Argument(agent, "agent") if agent is not None else None
-        subject = next(iter(children(current, *_SUBJECTS)), None)
+        subject = first_child(current, *_SUBJECTS)
         if subject is not None:
             if subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return Argument(current.head, "relcl")
@@ -174,7 +183,7 @@ def _verb_object(verb: Token, pattern: EventPattern) -> Token | None:
     if is_passive(verb):
         return passive_subject(verb)
     # "threatened to attack": the complement is what is threatened
-    return next(iter(children(verb, "dobj")), None) or next(iter(children(verb, "xcomp")), None)
+    return first_child(verb, "dobj") or first_child(verb, "xcomp")
 
 
 def is_intended(verb: Token) -> bool:
@@ -196,13 +205,13 @@ def _verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Tok
 def _target_slots(token: Token, slots: tuple[str, ...], passive: bool) -> Argument | None:
     for slot in slots:
         if slot == "dobj":
-            found = passive_subject(token) if passive else next(iter(children(token, "dobj")), None)
+            found = passive_subject(token) if passive else first_child(token, "dobj")
             if found is not None:
                 return Argument(found, "passive-subject" if passive else "dobj")
         elif slot == "dative":
-            found = children(token, "dative", "iobj")
-            if found and found[0].pos_ != "ADP":
-                return Argument(found[0], "dative")
+            found = first_child(token, "dative", "iobj")
+            if found is not None and found.pos_ != "ADP":
+                return Argument(found, "dative")
         else:
             obj = prep_object(token, slot.split(":", 1)[1])
             if obj is not None:
@@ -220,12 +229,12 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
     frame = EventFrame(trigger=verb.doc[verb.i : verb.i + 1], pattern=pattern, nominal=False, object_token=obj)
     source = subject_of(verb)
     if source is not None:
-        frame.sources = [Argument(t, source.rule) for t in with_conjuncts(source.head)]
+        frame.sources = coordinated(source)
     target = _target_slots(verb, pattern.verb_targets, is_passive(verb))
     if target is None and obj is not None and obj.dep_ == "xcomp":
         target = _target_slots(obj, ("dobj",), False)  # "threatened to attack *Ukraine*"
     if target is not None and not (pattern.object and obj is not None and target.head.i == obj.i):
-        frame.targets = [Argument(t, target.rule) for t in with_conjuncts(target.head)]
+        frame.targets = coordinated(target)
     frame.negated = _negated(verb)
     return frame
 
@@ -239,7 +248,7 @@ def _noun_pattern(noun: Token, lexicon: EventLexicon) -> EventPattern | None:
     return None
 
 
-def _noun_source(noun: Token) -> Argument | None:
+def _noun_source(noun: Token, verb: Token | None) -> Argument | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return Argument(child, "poss")
@@ -254,19 +263,20 @@ def _noun_source(noun: Token) -> Argument | None:
     for child in noun.lefts:
         if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             return Argument(child, child.dep_)
-    verb = governing_verb(noun)
     if verb is not None and _takes_part(noun, verb):
         return subject_of(verb)
     return None
 
 
+def _is_support_object(noun: Token, verb: Token | None) -> bool:
+    """"held *talks*", "waged an *offensive*": the noun is what a support verb carries out."""
+    return verb is not None and noun.dep_ == "dobj" and noun.head.i == verb.i and _lemma(verb) in SUPPORT_VERBS
+
+
 def _takes_part(noun: Token, verb: Token) -> bool:
     """Whether the verb's subject takes part in the noun's event: "held talks", "arrived for
     talks", "during a meeting with" -- but not "condemned Israel over the raid"."""
-    if noun.dep_ == "dobj" and noun.head.i == verb.i:
-        return _lemma(verb) in SUPPORT_VERBS
-    prep = noun.head if noun.dep_ == "pobj" else None
-    return prep is not None and prep.lower_ in _PARTICIPATION_PREPS
+    return _is_support_object(noun, verb) or (noun.dep_ == "pobj" and noun.head.lower_ in _PARTICIPATION_PREPS)
 
 
 def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
@@ -290,12 +300,12 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         frame.targets = [Argument(t, "prep:between") for t in others]
         frame.reciprocal = True
     else:
-        source = _noun_source(noun)
-        if source is not None:
-            frame.sources = [Argument(t, source.rule) for t in with_conjuncts(source.head)]
-        target = _target_slots(noun, pattern.noun_targets, passive=False)
         verb = governing_verb(noun)
-        if target is None and verb is not None and noun.dep_ == "dobj" and _lemma(verb) in SUPPORT_VERBS:
+        source = _noun_source(noun, verb)
+        if source is not None:
+            frame.sources = coordinated(source)
+        target = _target_slots(noun, pattern.noun_targets, passive=False)
+        if target is None and _is_support_object(noun, verb):
             slots = tuple(slot for slot in pattern.noun_targets if slot.startswith("prep:"))
             target = _target_slots(verb, slots, passive=False)  # "waged an offensive on Gaza"
         if pattern.reciprocal and len(frame.sources) >= 2 and (target is None or target.rule != "prep:with"):
@@ -303,7 +313,7 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
             first, *others = frame.sources
             frame.sources, frame.targets, frame.reciprocal = [first], others, True
         elif target is not None:
-            frame.targets = [Argument(t, target.rule) for t in with_conjuncts(target.head)]
+            frame.targets = coordinated(target)
     frame.negated = _negated(noun)
     return frame
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from itertools import product
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from petrel.articles import Article
 from petrel.extract.actors import ArticleActors
-from petrel.extract.event_frames import Argument, EventFrame, children, prep_object
+from petrel.extract.event_frames import Argument, EventFrame, find_event_frames, first_child, prep_object
+from petrel.knowledge.event_lexicon import EventLexicon
 from petrel.ontology import Ontology
 from petrel.records import Actor, Attribution, Event, stable_id
 
@@ -20,20 +21,23 @@ def _actors(arguments: list[Argument], actors: ArticleActors) -> list[tuple[Acto
     return resolved or [(None, None)]
 
 
-def _attribution(frame: EventFrame, sentence: Span, actors: ArticleActors) -> Attribution | None:
-    """Who reports the event: the subject of a verb of saying above it, or "according to X"."""
-    doc = sentence.doc
-    reporter = frame.reporter
-    if reporter is not None:
-        subject = next(iter(children(reporter, "nsubj")), None)
-        if subject is not None:
-            words = actors.phrase_tokens(subject)
-            first, last = min(words[0].i, reporter.i), max(words[-1].i, reporter.i)
-            span = doc[first : last + 1]
-            return Attribution(
-                text=span.text, start=span.start_char, end=span.end_char,
-                actor=actors.actor_for(subject), cue=reporter.text,
-            )
+def _quote(sentence: Span, first: int, last: int, actor: Actor | None, cue: str) -> Attribution:
+    span = sentence.doc[first : last + 1]
+    return Attribution(text=span.text, start=span.start_char, end=span.end_char, actor=actor, cue=cue)
+
+
+def reported_by(reporter: Token, sentence: Span, actors: ArticleActors) -> Attribution | None:
+    """The subject of a verb of saying above an event: "the Egyptian presidency said"."""
+    subject = first_child(reporter, "nsubj")
+    if subject is None:
+        return None
+    words = actors.phrase_tokens(subject)
+    first, last = min(words[0].i, reporter.i), max(words[-1].i, reporter.i)
+    return _quote(sentence, first, last, actors.actor_for(subject), reporter.text)
+
+
+def according_to(sentence: Span, actors: ArticleActors) -> Attribution | None:
+    """"according to the UN": who the sentence's claims come from."""
     for token in sentence:
         if token.lower_ == "according" and token.dep_ == "prep":
             source = prep_object(token, "to") or next(
@@ -41,11 +45,7 @@ def _attribution(frame: EventFrame, sentence: Span, actors: ArticleActors) -> At
             )
             if source is not None:
                 words = actors.phrase_tokens(source)
-                span = doc[token.i : words[-1].i + 1]
-                return Attribution(
-                    text=span.text, start=span.start_char, end=span.end_char,
-                    actor=actors.actor_for(source), cue="according to",
-                )
+                return _quote(sentence, token.i, words[-1].i, actors.actor_for(source), "according to")
     return None
 
 
@@ -62,14 +62,29 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
 
 
+def sentence_events(
+    sentence: Span, sentence_index: int, article: Article, actors: ArticleActors,
+    lexicon: EventLexicon, ontology: Ontology,
+) -> list[Event]:
+    """The events of one sentence, in text order."""
+    frames = find_event_frames(sentence, lexicon)
+    if not frames:
+        return []
+    sentence_source = according_to(sentence, actors)
+    events = []
+    for frame in frames:
+        reported = reported_by(frame.reporter, sentence, actors) if frame.reporter is not None else None
+        events += events_from_frame(frame, article, sentence_index, sentence, actors, ontology, reported or sentence_source)
+    return events
+
+
 def events_from_frame(
     frame: EventFrame, article: Article, sentence_index: int, sentence: Span,
-    actors: ArticleActors, ontology: Ontology,
+    actors: ArticleActors, ontology: Ontology, attribution: Attribution | None,
 ) -> list[Event]:
     """One event per (source, target) pair; both directions for "talks between A and B"."""
     code = ontology[frame.pattern.cameo]
     trigger = frame.trigger
-    attribution = _attribution(frame, sentence, actors)
     pairs = list(product(_actors(frame.sources, actors), _actors(frame.targets, actors)))
     if frame.reciprocal:
         pairs += [(target, source) for source, target in pairs]
