@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from petrel.articles import Article
 from petrel.errors import InputProblem, Problem
 from petrel.readers.fields import ARTICLE_FIELDS, article_from_row
-from petrel.readers.input_files import UTF8_BOM, Report, encoding_problem, open_input
+from petrel.readers.input_files import Report, encoding_problem, open_input, utf8_lines
 from petrel.readers.options import ReadOptions
 
 # csv refuses fields over 128 KiB by default; a field can never be longer than the file.
@@ -43,15 +43,10 @@ class _CsvLines:
         self.bad_lines: dict[int, int] = {}  # line number -> file offset of its first bad byte
 
     def __iter__(self) -> Iterator[str]:
-        offset = 0
-        for number, raw in enumerate(self._raw_lines, start=1):
-            body = raw.removeprefix(UTF8_BOM) if number == 1 else raw
-            try:
-                yield body.decode("utf-8")
-            except UnicodeDecodeError as error:
-                self.bad_lines[number] = offset + len(raw) - len(body) + error.start
-                yield body.decode("utf-8", errors="replace")
-            offset += len(raw)
+        for number, text, bad_offset in utf8_lines(self._raw_lines):
+            if bad_offset is not None:
+                self.bad_lines[number] = bad_offset
+            yield text
 
     def first_bad_line(self, first: int, last: int) -> int | None:
         return next((number for number in range(first, last + 1) if number in self.bad_lines), None)

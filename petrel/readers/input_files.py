@@ -110,17 +110,30 @@ def read_document(path: str, options: ReadOptions, report: Report) -> str | None
     return decode_document(data, path, report)
 
 
+def utf8_lines(raw_lines: Iterable[bytes]) -> Iterator[tuple[int, str, int | None]]:
+    """(1-based line number, text, file offset of its first bad byte or None) for each line.
+
+    A leading BOM is dropped; a line that is not UTF-8 comes decoded with replacement
+    characters, with the offset saying where it went wrong.
+    """
+    offset = 0
+    for number, raw in enumerate(raw_lines, start=1):
+        body = raw.removeprefix(UTF8_BOM) if number == 1 else raw
+        try:
+            yield number, body.decode("utf-8"), None
+        except UnicodeDecodeError as error:
+            yield number, body.decode("utf-8", errors="replace"), offset + len(raw) - len(body) + error.start
+        offset += len(raw)
+
+
 def decoded_lines(raw_lines: Iterable[bytes], path: str, report: Report) -> Iterator[tuple[int, str]]:
     """(1-based line number, text) for each line that is valid UTF-8, line endings kept.
 
     A line that is not UTF-8 is reported (with the file offset of its first bad byte) and
     skipped; the lines after it are still read.
     """
-    offset = 0
-    for number, raw in enumerate(raw_lines, start=1):
-        body = raw.removeprefix(UTF8_BOM) if number == 1 else raw
-        try:
-            yield number, body.decode("utf-8")
-        except UnicodeDecodeError as error:
-            report(encoding_problem(path, number, offset + len(raw) - len(body) + error.start))
-        offset += len(raw)
+    for number, text, bad_offset in utf8_lines(raw_lines):
+        if bad_offset is None:
+            yield number, text
+        else:
+            report(encoding_problem(path, number, bad_offset))
