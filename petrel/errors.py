@@ -46,7 +46,6 @@ class Problem(str, Enum):
         "--date publication date {default}"
     )
     HTML_NO_MAIN_TEXT = "no main text could be extracted from the HTML page"
-    UNSUPPORTED_EXTENSION = "file type is not read (use .txt, .jsonl, .json, .csv, .html or .htm)"
 
 
 @dataclass(frozen=True)
