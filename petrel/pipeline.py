@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from petrel.articles import Article
 from petrel.extract.actors import ActorMatcher, ArticleActors
+from petrel.extract.event_roots import EventRootModel, default_event_root_model
 from petrel.extract.events import sentence_events
 from petrel.knowledge.actor_tables import default_actor_knowledge
 from petrel.knowledge.event_lexicon import EventLexicon, default_event_lexicon
@@ -34,18 +35,22 @@ class ArticleCoder:
     ontology: Ontology
     lexicon: EventLexicon
     actor_matcher: ActorMatcher
+    event_model: EventRootModel | None = None
 
     @classmethod
     def load(cls) -> "ArticleCoder":
         nlp = load_pipeline()
-        return cls(nlp, default_ontology(), default_event_lexicon(), ActorMatcher(nlp, default_actor_knowledge()))
+        return cls(
+            nlp, default_ontology(), default_event_lexicon(), ActorMatcher(nlp, default_actor_knowledge()),
+            default_event_root_model(),
+        )
 
     def code_doc(self, article: Article, doc: Doc) -> list[Record]:
         """The records of one parsed article, in text order."""
         actors = ArticleActors(doc, self.actor_matcher.find(doc))
         records: dict[str, Record] = {}
         for index, sentence in enumerate(doc.sents):
-            for event in sentence_events(sentence, index, article, actors, self.lexicon, self.ontology):
+            for event in sentence_events(sentence, index, article, actors, self.lexicon, self.ontology, self.event_model):
                 records.setdefault(event.event_id, event)  # coordinated words can find one event twice
         return list(records.values())
 

@@ -60,6 +60,7 @@ class EventFrame:
     negated: bool = False
     object_token: Token | None = None
     reporter: Token | None = None  # the verb of saying this event is reported under
+    probability: float | None = None  # set when the event-root model, not the lexicon, proposed it
 
 
 # -- small parse helpers ----------------------------------------------------------------
@@ -202,7 +203,7 @@ def _verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Tok
     return None
 
 
-def _target_slots(token: Token, slots: tuple[str, ...], passive: bool) -> Argument | None:
+def target_slots(token: Token, slots: tuple[str, ...], passive: bool) -> Argument | None:
     for slot in slots:
         if slot == "dobj":
             found = passive_subject(token) if passive else first_child(token, "dobj")
@@ -230,9 +231,9 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
     source = subject_of(verb)
     if source is not None:
         frame.sources = coordinated(source)
-    target = _target_slots(verb, pattern.verb_targets, is_passive(verb))
+    target = target_slots(verb, pattern.verb_targets, is_passive(verb))
     if target is None and obj is not None and obj.dep_ == "xcomp":
-        target = _target_slots(obj, ("dobj",), False)  # "threatened to attack *Ukraine*"
+        target = target_slots(obj, ("dobj",), False)  # "threatened to attack *Ukraine*"
     if target is not None and not (pattern.object and obj is not None and target.head.i == obj.i):
         frame.targets = coordinated(target)
     frame.negated = _negated(verb)
@@ -304,10 +305,10 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         source = _noun_source(noun, verb)
         if source is not None:
             frame.sources = coordinated(source)
-        target = _target_slots(noun, pattern.noun_targets, passive=False)
+        target = target_slots(noun, pattern.noun_targets, passive=False)
         if target is None and _is_support_object(noun, verb):
             slots = tuple(slot for slot in pattern.noun_targets if slot.startswith("prep:"))
-            target = _target_slots(verb, slots, passive=False)  # "waged an offensive on Gaza"
+            target = target_slots(verb, slots, passive=False)  # "waged an offensive on Gaza"
         if pattern.reciprocal and len(frame.sources) >= 2 and (target is None or target.rule != "prep:with"):
             # "Ethiopia and Egypt held talks (on the dam)": the participants meet each other
             first, *others = frame.sources

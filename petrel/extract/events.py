@@ -9,6 +9,8 @@ from spacy.tokens import Span, Token
 from petrel.articles import Article
 from petrel.extract.actors import ArticleActors
 from petrel.extract.event_frames import Argument, EventFrame, find_event_frames, first_child, prep_object
+from petrel.extract.event_roots import EventRootModel
+from petrel.extract.model_events import model_frame
 from petrel.knowledge.event_lexicon import EventLexicon
 from petrel.ontology import Ontology
 from petrel.records import Actor, Attribution, Event, stable_id
@@ -50,7 +52,10 @@ def according_to(sentence: Span, actors: ArticleActors) -> Attribution | None:
 
 
 def _confidence(frame: EventFrame, source: Actor | None, target: Actor | None) -> float:
-    score = _BASE_CONFIDENCE[frame.nominal] + 0.1 * frame.pattern.specificity
+    if frame.probability is not None:  # a model guess ranks below every lexicon event
+        score = 0.1 + 0.3 * frame.probability
+    else:
+        score = _BASE_CONFIDENCE[frame.nominal] + 0.1 * frame.pattern.specificity
     if source is not None and source.code:
         score += 0.15
     if target is not None and target.code:
@@ -64,10 +69,12 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
 
 def sentence_events(
     sentence: Span, sentence_index: int, article: Article, actors: ArticleActors,
-    lexicon: EventLexicon, ontology: Ontology,
+    lexicon: EventLexicon, ontology: Ontology, model: EventRootModel | None = None,
 ) -> list[Event]:
-    """The events of one sentence, in text order."""
+    """The events of one sentence, in text order: the lexicon's, or else the model's proposal."""
     frames = find_event_frames(sentence, lexicon)
+    if not frames and model is not None:
+        frames = [frame] if (frame := model_frame(sentence, model, ontology)) is not None else []
     if not frames:
         return []
     sentence_source = according_to(sentence, actors)
@@ -76,6 +83,12 @@ def sentence_events(
         reported = reported_by(frame.reporter, sentence, actors) if frame.reporter is not None else None
         events += events_from_frame(frame, article, sentence_index, sentence, actors, ontology, reported or sentence_source)
     return events
+
+
+def _evidence(frame: EventFrame) -> dict:
+    if frame.probability is not None:
+        return {"rule": frame.pattern.id, "probability": frame.probability}
+    return {"rule": f"lexicon:{frame.pattern.id}", "lexicon": "petrel"}
 
 
 def events_from_frame(
@@ -92,13 +105,12 @@ def events_from_frame(
     for (source, source_rule), (target, target_rule) in pairs:
         if _same_actor(source, target):
             continue
-        evidence = {
-            "rule": f"lexicon:{frame.pattern.id}",
-            "lexicon": "petrel",
+        evidence = _evidence(frame)
+        evidence.update({
             "trigger_kind": "noun" if frame.nominal else "verb",
             "source_from": source_rule if source is not None else None,
             "target_from": target_rule if target is not None else None,
-        }
+        })
         if frame.reciprocal:
             evidence["reciprocal"] = True
         events.append(

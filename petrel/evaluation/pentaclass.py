@@ -1,0 +1,65 @@
+"""The pentaclass set: one sentence, one class 0-4; petrel's class is that of its most confident event."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from petrel.evaluation.datasets import PENTA_CLASSES, PentaclassSentence
+from petrel.evaluation.report import EvalError, EvalReport, describe_event
+from petrel.evaluation.scoring import class_scores, confusion_matrix, macro_f1, token_f1
+from petrel.records import Event
+
+_SPAN_ROLES = {"source": ("S", "R"), "target": ("T", "R")}
+
+
+def main_event(events: Sequence[Event]) -> Event | None:
+    """The event that decides a sentence's class: highest confidence, then the earliest trigger."""
+    return min(events, key=lambda e: (-e.confidence, e.trigger.start), default=None)
+
+
+def score_pentaclass(
+    dataset: str, path: str, sentences: Sequence[PentaclassSentence], events: Sequence[Sequence[Event]], error_limit: int = 25,
+) -> EvalReport:
+    chosen = [main_event(found) for found in events]
+    predicted = [str(e.penta_class) if e is not None and e.penta_class is not None else None for e in chosen]
+    gold = [s.label for s in sentences]
+    classes = class_scores(gold, predicted, PENTA_CLASSES)
+    metrics = {
+        "macro_f1": macro_f1(classes),
+        "accuracy": sum(g == p for g, p in zip(gold, predicted)) / len(gold) if gold else 0.0,
+        "no_event_share": sum(p is None for p in predicted) / len(gold) if gold else 0.0,
+    }
+    metrics.update(_span_scores(sentences, chosen))
+    wrong = [(s, e, p) for s, e, p in zip(sentences, chosen, predicted) if p != s.label]
+    patterns = Counter(_pattern(s.label, e, p) for s, e, p in wrong)
+    wrong.sort(key=lambda item: -(item[1].confidence if item[1] is not None else -1.0))
+    errors = [
+        EvalError(s.id, s.text, s.label, p or "no event", **describe_event(e)) for s, e, p in wrong[:error_limit]
+    ]
+    return EvalReport(
+        dataset, path, len(sentences), metrics, classes, list(PENTA_CLASSES),
+        confusion_matrix(gold, predicted, PENTA_CLASSES), patterns.most_common(15), errors,
+    )
+
+
+def _pattern(gold: str, event: Event | None, predicted: str | None) -> str:
+    if event is None:
+        return f"{gold} -> no event"
+    return f"{gold} -> {predicted} by {event.evidence.get('rule')}"
+
+
+def _span_scores(sentences: Sequence[PentaclassSentence], chosen: Sequence[Event | None]) -> dict[str, float]:
+    """Mean token F1 of the main event's source/target text against the gold S/T (or R) span."""
+    scores = {}
+    for role, tags in _SPAN_ROLES.items():
+        values = []
+        for sentence, event in zip(sentences, chosen):
+            gold = next((sentence.spans[tag] for tag in tags if tag in sentence.spans), None)
+            if gold is None:
+                continue
+            actor = getattr(event, role) if event is not None else None
+            values.append(token_f1(gold, actor.text if actor is not None else None))
+        if values:
+            scores[f"{role}_span_f1"] = sum(values) / len(values)
+    return scores

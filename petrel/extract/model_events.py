@@ -1,0 +1,45 @@
+"""Events the lexicon misses, proposed by the event-root model on the sentence's main verb.
+
+Only used for a sentence in which the lexicon found nothing. The model says which CAMEO root
+the sentence's main event has (or none); the event gets the root's general code ("190"), the
+main verb as trigger, its subject and object as actors, a lower confidence than any lexicon
+event, and evidence that names the model and its probability.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from petrel.extract.event_frames import EventFrame, coordinated, is_passive, subject_of, target_slots
+from petrel.extract.event_roots import NO_EVENT, EventRootModel
+from petrel.extract.sentence_features import main_predicate, sentence_features
+from petrel.knowledge.event_lexicon import EventPattern
+from petrel.ontology import Ontology
+
+MODEL_RULE = "model:event_roots"
+MIN_PROBABILITY = 0.3  # below this the model is guessing among many roots: no event
+_TARGET_SLOTS = ("dobj", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "prep:at")
+
+
+def model_frame(sentence: Span, model: EventRootModel, ontology: Ontology) -> EventFrame | None:
+    prediction = model.predict(sentence_features(sentence))
+    if prediction.label == NO_EVENT or prediction.probability < MIN_PROBABILITY:
+        return None
+    code = f"{prediction.label}0"
+    if code not in ontology:
+        return None
+    predicate = main_predicate(sentence)
+    pattern = EventPattern(
+        id=MODEL_RULE, cameo=code, verbs=frozenset(), nouns=frozenset(), prep=None, object=frozenset(),
+        verb_targets=_TARGET_SLOTS, noun_targets=(), line=0,
+    )
+    frame = EventFrame(trigger=sentence.doc[predicate.i : predicate.i + 1], pattern=pattern, nominal=predicate.pos_ != "VERB")
+    frame.probability = round(prediction.probability, 3)
+    source = subject_of(predicate)
+    if source is not None:
+        frame.sources = coordinated(source)
+    target = target_slots(predicate, _TARGET_SLOTS, is_passive(predicate))
+    if target is not None:
+        frame.targets = coordinated(target)
+    frame.negated = any(child.dep_ == "neg" for child in predicate.children)
+    return frame
