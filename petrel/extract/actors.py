@@ -47,6 +47,12 @@ class ActorMatcher:
             # All-capital abbreviations ("US", "WHO", "AU") must match exactly, not "us", "who".
             matcher = self._exact if phrase.upper() == phrase else self._lower
             matcher.add(phrase, [nlp.make_doc(phrase)])
+        # first lemma -> the lengths of the sector terms it starts, longest first
+        self._sector_sizes: dict[str, list[int]] = {}
+        for term in knowledge.sectors:
+            self._sector_sizes.setdefault(term[0], []).append(len(term))
+        for lemma, sizes in self._sector_sizes.items():
+            self._sector_sizes[lemma] = sorted(set(sizes), reverse=True)
 
     def find(self, doc: Doc) -> dict[int, KnowledgeHit]:
         """Knowledge hits by token index (every token a hit covers points to it)."""
@@ -62,12 +68,11 @@ class ActorMatcher:
             hit = KnowledgeHit(start, end, named=self.knowledge.named[phrase])
             for i in range(start, end):
                 hits[i] = hit
-        longest = self.knowledge.longest_sector_term
         lemmas = [token.lemma_.lower() for token in doc]
-        for start in range(len(lemmas)):
-            if start in hits:
+        for start, lemma in enumerate(lemmas):
+            if start in hits or lemma not in self._sector_sizes:
                 continue
-            for size in range(min(longest, len(lemmas) - start), 0, -1):
+            for size in self._sector_sizes[lemma]:
                 word = self.knowledge.sectors.get(tuple(lemmas[start : start + size]))
                 if word is not None and not any(i in hits for i in range(start, start + size)):
                     hit = KnowledgeHit(start, start + size, sector=word)
