@@ -154,3 +154,26 @@ class DatabaseLockedError(OutputFileError):
             fix="wait for that process to finish or close it (a Python session or `duckdb` "
             "shell with the file open also holds the lock), or write to another --db file",
         )
+
+
+class DictionarySkip(str, Enum):
+    """Why a line of an imported PETRARCH/TABARI verb dictionary gave no pattern.
+
+    The value reads after a count in the import report ("327 subject-side patterns ...").
+    """
+
+    SUBJECT_SIDE = "subject-side patterns (words before the verb, as in '- &MILITARY *')"
+    NULL_CODE = "entries with the null code [---] (PETRARCH codes no event for them)"
+    REVERSED_CODE = "patterns with only a reversed code (as in [:173], the target acting on the source)"
+    UNKNOWN_CODE = "entries whose code is not a CAMEO code of the ontology"
+    TWO_CONDITIONS = "patterns with more than one phrase after the verb (petrel holds one object or one prepositional phrase)"
+    SOURCE_AFTER_VERB = "patterns with the source after the verb ($)"
+    PARTICLE_ONLY = "patterns that only add a particle ('- * DOWN')"
+    PARTICLE_VERB = "phrasal verbs with a particle (+CALL_OFF): petrel cannot require a particle"
+    LONG_VERB = "verbs of three or more words (+GET_HOLD_OF)"
+    COORDINATED_VERB = "coordinated verbs (+KILLED_AND)"
+    UNDEFINED_SYNSET = "patterns using a synset the file does not define"
+    NO_VERBS = "patterns in blocks without a single-word verb"
+    MALFORMED = "pattern lines petrel cannot read (no '*' or [code], unbalanced brackets, 'BY/WITH' alternatives)"
+    TRANSFORMATION = "verb transformations (~ lines)"
+    OUTSIDE_BLOCK = "lines outside any verb block or synset"

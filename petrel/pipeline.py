@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -19,6 +20,7 @@ from petrel.extract.event_roots import EventRootModel, default_event_root_model
 from petrel.extract.events import sentence_events
 from petrel.knowledge.actor_tables import default_actor_knowledge
 from petrel.knowledge.event_lexicon import EventLexicon, default_event_lexicon
+from petrel.knowledge.petrarch_verbs import load_petrarch_verbs
 from petrel.nlp import load_pipeline
 from petrel.ontology import Ontology, default_ontology
 from petrel.records import Event, Figure
@@ -38,11 +40,14 @@ class ArticleCoder:
     event_model: EventRootModel | None = None
 
     @classmethod
-    def load(cls) -> "ArticleCoder":
+    def load(cls, verbs: Path | None = None) -> "ArticleCoder":
+        """The default knowledge; `verbs` adds a PETRARCH/TABARI verb dictionary to the lexicon."""
         nlp = load_pipeline()
+        lexicon = default_event_lexicon()
+        if verbs is not None:
+            lexicon = lexicon.extended_with(load_petrarch_verbs(verbs))
         return cls(
-            nlp, default_ontology(), default_event_lexicon(), ActorMatcher(nlp, default_actor_knowledge()),
-            default_event_root_model(),
+            nlp, default_ontology(), lexicon, ActorMatcher(nlp, default_actor_knowledge()), default_event_root_model(),
         )
 
     def code_doc(self, article: Article, doc: Doc) -> list[Record]:
@@ -59,15 +64,14 @@ class ArticleCoder:
         return [self.code_doc(article, doc) for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size)]
 
 
-_CODER: ArticleCoder | None = None
+_CODERS: dict[Path | None, ArticleCoder] = {}
 
 
-def default_coder() -> ArticleCoder:
-    """The coder of this process (loaded on first use, then reused)."""
-    global _CODER
-    if _CODER is None:
-        _CODER = ArticleCoder.load()
-    return _CODER
+def default_coder(verbs: Path | None = None) -> ArticleCoder:
+    """The coder of this process (loaded on first use, then reused), with an extra verb dictionary if given."""
+    if verbs not in _CODERS:
+        _CODERS[verbs] = ArticleCoder.load(verbs)
+    return _CODERS[verbs]
 
 
 def _usable(articles: Iterable[Article | str | dict]) -> Iterator[Article]:
@@ -83,8 +87,9 @@ def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _code_chunk(chunk: list[Article]) -> list[list[Record]]:
-    return default_coder().code_batch(chunk)
+def _code_chunk(job: tuple[list[Article], Path | None]) -> list[list[Record]]:
+    chunk, verbs = job
+    return default_coder(verbs).code_batch(chunk)
 
 
 def code_articles(
@@ -93,16 +98,18 @@ def code_articles(
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_article: Callable[[Article, list[Record]], None] | None = None,
+    verbs: Path | None = None,
 ) -> Iterator[Record]:
     """Code articles into event and figure records, lazily, in input order.
 
     Accepts Articles, bare texts or dicts with a "text" field. Articles with no usable text
     give no records. `workers` > 1 codes in that many processes (each loads the pipeline once);
     `on_article` is called after each article with its records (for progress reporting).
+    `verbs` is a PETRARCH-2/TABARI verb dictionary used besides petrel's own lexicon.
     """
     chunks = _chunks(_usable(articles), batch_size)
     if workers <= 1:
-        coded = ((chunk, default_coder().code_batch(chunk, batch_size)) for chunk in chunks)
+        coded = ((chunk, default_coder(verbs).code_batch(chunk, batch_size)) for chunk in chunks)
         yield from _emit(coded, on_article)
         return
     import multiprocessing
@@ -110,7 +117,7 @@ def code_articles(
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers) as pool:
         pending = []
-        results = pool.imap(_code_chunk, _remember(chunks, pending))
+        results = pool.imap(_code_chunk, ((chunk, verbs) for chunk in _remember(chunks, pending)))
         coded = ((pending.pop(0), result) for result in results)
         yield from _emit(coded, on_article)
 

@@ -16,6 +16,7 @@ from petrel.articles import Article
 from petrel.cli.progress import article_progress
 from petrel.cli.summary import print_summary
 from petrel.errors import ExitCode, InputProblem, UsageError
+from petrel.knowledge.petrarch_verbs import load_petrarch_verbs
 from petrel.pipeline import code_articles
 from petrel.readers import ReadOptions, read_articles
 from petrel.readers.estimate import estimate_article_count
@@ -63,6 +64,7 @@ def code_command(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to code with; each loads the spaCy pipeline once. Use for large inputs."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip input files larger than this many bytes."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per spaCy nlp.pipe batch."),
+    verbs: Optional[Path] = typer.Option(None, "--verbs", help="A PETRARCH-2/TABARI verb dictionary (format of CAMEO.2.0.txt) to use besides petrel's own lexicon; what it cannot express is counted on stderr."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary table."),
 ) -> None:
     """Code news articles into event records (JSON Lines on stdout by default).
@@ -79,6 +81,8 @@ def code_command(
     if format is OutputFormat.parquet and output is None:
         raise UsageError("parquet output needs a file", fix="add --output FILE.parquet")
 
+    if verbs is not None:
+        stderr.print(f"petrel: {load_petrarch_verbs(verbs).report}", markup=False, highlight=False, soft_wrap=True)  # bad file: stop before reading
     articles = read_articles(inputs, options, report=problems)
     writers = [open_writer(format.value, output)] if output is not None or to_stdout else []
     if db is not None:
@@ -95,7 +99,7 @@ def code_command(
                 counts["articles"] += 1
                 advance()
 
-            for record in code_articles(articles, workers=workers, batch_size=batch_size, on_article=on_article):
+            for record in code_articles(articles, workers=workers, batch_size=batch_size, on_article=on_article, verbs=verbs):
                 for writer in writers:
                     writer.write(record)
                 if isinstance(record, Figure):

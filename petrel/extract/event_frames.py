@@ -331,4 +331,7 @@ def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]
             frames.append(frame)
     for frame in frames:
         frame.reporter = reporting_verb(frame.trigger.root)
+    # The saying itself is not also an event when what is said is one (a dictionary may code "say").
+    reporters = {frame.reporter.i for frame in frames if frame.reporter is not None}
+    frames = [frame for frame in frames if frame.trigger.root.i not in reporters]
     return sorted(frames, key=lambda f: f.trigger.start)

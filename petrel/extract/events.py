@@ -88,7 +88,8 @@ def sentence_events(
 def _evidence(frame: EventFrame) -> dict:
     if frame.probability is not None:
         return {"rule": frame.pattern.id, "probability": frame.probability}
-    return {"rule": f"lexicon:{frame.pattern.id}", "lexicon": "petrel"}
+    lexicon = "petrarch" if frame.pattern.id.startswith("petrarch:") else "petrel"  # imported with --verbs
+    return {"rule": f"lexicon:{frame.pattern.id}", "lexicon": lexicon}
 
 
 def events_from_frame(

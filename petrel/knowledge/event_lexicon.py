@@ -57,6 +57,19 @@ class EventLexicon:
             for candidates in index.values():
                 candidates.sort(key=lambda p: -p.specificity)
 
+    def extended_with(self, other: EventLexicon) -> EventLexicon:
+        """This lexicon's patterns and then `other`'s, in one lexicon.
+
+        A more specific pattern of `other` wins over a less specific one of this lexicon; where
+        both are equally specific this lexicon's wins (the sort by specificity is stable).
+        """
+        ours = {pattern.id for pattern in self.patterns}
+        clash = next((pattern for pattern in other.patterns if pattern.id in ours), None)
+        if clash is not None:
+            # evidence.rule names a pattern by its id: two patterns with one id would be indistinguishable
+            raise DataFileError(other.path, clash.line, f"id {clash.id!r} is also used in {self.path}", fix="give the pattern another id")
+        return EventLexicon(self.patterns + other.patterns, f"{self.path} + {other.path}")
+
 
 class _LineLoader(yaml.SafeLoader):
     """A YAML loader that remembers the line of each mapping, for error messages."""

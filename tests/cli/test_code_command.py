@@ -128,3 +128,40 @@ def test_db_appends_and_recoding_replaces(petrel, tmp_path):
     with duckdb.connect(str(db), read_only=True) as con:
         total, distinct = con.execute("select count(*), count(distinct event_id) from events").fetchone()
     assert total == distinct > 0
+
+
+# -- --verbs: a user's PETRARCH/TABARI verb dictionary -------------------------------------
+_VERB_DICTIONARY = """\
+--- RUSH   [---] ---
+RUSH
+- * AID  [070]  # RUSH
+--- REMARK   [010] ---
+REMARK
+"""
+
+
+def test_verbs_dictionary_codes_its_patterns_and_reports_what_it_imported(petrel, tmp_path):
+    dictionary = tmp_path / "my.verbs.txt"
+    dictionary.write_text(_VERB_DICTIONARY, encoding="utf-8")
+    run = petrel("code", "-", "--verbs", dictionary, stdin="Germany rushed aid to Gaza on Monday.\n")
+    assert run.exit_code == 0, run.stderr
+    (event,) = run.records()
+    assert (event["cameo"], event["source"]["country"], event["target"]["country"]) == ("070", "DEU", "PSE")
+    assert event["evidence"]["lexicon"] == "petrarch" and event["evidence"]["rule"].startswith("lexicon:petrarch:RUSH:")
+    assert "imported 2 patterns" in run.stderr
+
+
+def test_a_saying_in_the_dictionary_is_not_coded_when_what_is_said_is_an_event(petrel, tmp_path):
+    dictionary = tmp_path / "my.verbs.txt"
+    dictionary.write_text(_VERB_DICTIONARY + "--- SAY   [010] ---\nSAY\n", encoding="utf-8")
+    run = petrel("code", "-", "--verbs", dictionary, stdin="The ministry said Israeli troops shelled Rafah.\n")
+    assert run.exit_code == 0, run.stderr
+    assert [r["cameo_root"] for r in run.records()] == ["19"]
+
+
+def test_a_file_that_is_not_a_verb_dictionary_stops_with_its_name(petrel, tmp_path):
+    dictionary = tmp_path / "notes.txt"
+    dictionary.write_text("just some notes\n", encoding="utf-8")
+    run = petrel("code", "-", "--verbs", dictionary, stdin="Germany rushed aid to Gaza.\n")
+    assert run.exit_code == 3
+    assert f"{dictionary}:1" in run.stderr and "not a verb dictionary" in run.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from petrel.errors import DataFileError, ExitCode
-from petrel.knowledge.event_lexicon import LEXICON_PATH, default_event_lexicon, load_event_lexicon
+from petrel.knowledge.event_lexicon import LEXICON_PATH, EventLexicon, default_event_lexicon, load_event_lexicon
 from petrel.ontology import default_ontology
 
 
@@ -145,3 +145,34 @@ def test_unquoted_cameo_code_with_leading_zero_is_not_misread(tmp_path):
     except DataFileError:
         return  # rejected, with file and line: acceptable
     assert pattern.cameo == "0256"
+
+
+# -- combining lexicons ---------------------------------------------------------------------
+def _user_lexicon(tmp_path: Path, entries: str) -> EventLexicon:
+    path = tmp_path / "more.yaml"
+    path.write_text(entries, encoding="utf-8")
+    return load_event_lexicon(path)
+
+
+def test_extended_lexicon_tries_the_more_specific_pattern_first(lexicon, tmp_path):
+    more = _user_lexicon(tmp_path, '- id: call_for_vote\n  cameo: "024"\n  verbs: [call]\n  prep: for\n  object: [vote]\n')
+    combined = lexicon.extended_with(more)
+    assert len(combined.patterns) == len(lexicon.patterns) + 1
+    ids = [p.id for p in combined.by_verb["call"]]
+    assert ids.index("call_for_vote") < ids.index("appeal_for")
+    assert combined.path == f"{lexicon.path} + {more.path}"
+
+
+def test_extended_lexicon_keeps_its_own_pattern_first_on_a_tie(lexicon, tmp_path):
+    # the same conditions as the packaged appeal_for: the packaged one stays in front
+    more = _user_lexicon(tmp_path, '- id: call_for_other\n  cameo: "010"\n  verbs: [call]\n  prep: for\n')
+    ids = [p.id for p in lexicon.extended_with(more).by_verb["call"]]
+    assert ids.index("appeal_for") < ids.index("call_for_other")
+
+
+def test_extending_with_a_clashing_id_names_file_and_line(lexicon, tmp_path):
+    more = _user_lexicon(tmp_path, '- id: shell\n  cameo: "194"\n  verbs: [bombard]\n')
+    with pytest.raises(DataFileError) as caught:
+        lexicon.extended_with(more)
+    assert (caught.value.path, caught.value.line) == (more.path, 1)
+    assert str(LEXICON_PATH) in caught.value.reason
