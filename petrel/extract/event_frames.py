@@ -9,10 +9,11 @@ subject of the verb that governs it ("arrived for talks").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from petrel.knowledge.complement_codes import ComplementCodes, default_complement_codes
 from petrel.knowledge.event_lexicon import EventLexicon, EventPattern
 
 SAY_VERBS = frozenset({
@@ -30,12 +31,19 @@ SUPPORT_VERBS = frozenset({
     "kick", "undertake", "perform", "lead", "organize", "organise", "complete", "end", "conclude",
     "wag",  # the small English pipeline lemmatises "waged" as "wag"
 })  # fmt: skip
+_VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+_DE_ESCALATION = "087"
+_AIMED_AT = ("prep:on", "prep:against", "prep:to")
+_OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:from", "prep:to")
+_YIELDING_ROOTS = frozenset({"06", "07", "08"})
+_PROMISING_ROOTS = frozenset({"03", "04", "05"})
+_MODALS = frozenset({"will", "would", "can", "could", "shall"})
 _PARTICIPATION_PREPS = frozenset({"for", "during", "at", "in", "after", "before", "ahead", "on"})
 # Verbs whose complement is intended, threatened or asked for, not done ("threatened to attack").
 INTENT_VERBS = frozenset({
     "threaten", "plan", "vow", "pledge", "promise", "agree", "want", "intend", "prepare", "seek",
     "refuse", "offer", "schedule", "expect", "urge", "warn", "hope", "aim", "propose", "decide",
-    "call", "ask", "demand", "try", "attempt", "consider",
+    "call", "ask", "demand", "try", "attempt", "consider", "allow", "permit", "invite", "authorize", "authorise",
 })  # fmt: skip
 
 
@@ -188,8 +196,11 @@ def _verb_object(verb: Token, pattern: EventPattern) -> Token | None:
 
 
 def is_intended(verb: Token) -> bool:
-    """"threatened to attack", "plans to visit": the complement of an intent verb is not done."""
-    return verb.dep_ == "xcomp" and _lemma(verb.head) in INTENT_VERBS
+    """"threatened to attack", "plans to visit", "demanded that Israel release": the complement of
+    an intent verb is not done (conjoined complements too: "vowed to rebuild and *reopen*")."""
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    return verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in INTENT_VERBS
 
 
 def _verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Token | None] | None:
@@ -220,24 +231,99 @@ def target_slots(token: Token, slots: tuple[str, ...], passive: bool) -> Argumen
     return None
 
 
-def verb_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
-    if verb.pos_ != "VERB" or is_intended(verb):
-        return None
+def _complement(verb: Token, lexicon: EventLexicon) -> tuple[Token, EventPattern] | None:
+    """The event an appeal, promise, demand, refusal or threat is about: "urged X *to release* Y",
+    "demanded that Israel *allow* aid in", "threatened *sanctions*"."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+            matched = _verb_pattern(child, lexicon)
+            if matched is not None:
+                return child, matched[0]
+        if child.dep_ == "dobj":
+            pattern = _noun_pattern(child, lexicon)
+            if pattern is not None:
+                return child, pattern
+    return None
+
+
+def _about_complement(verb: Token, pattern: EventPattern, lexicon: EventLexicon, complements: ComplementCodes) -> tuple[EventPattern, Token | None]:
+    """The pattern made specific by what its complement names (the codebook's 02/03/10/12/13 sub-codes)."""
+    root = pattern.cameo[:2]
+    if root not in complements.roots or len(pattern.cameo) == 4:
+        return pattern, None  # four digits: the lexicon already says exactly what it is about
+    found = _complement(verb, lexicon)
+    if found is None:
+        return pattern, None
+    complement, inner = found
+    if pattern.object and complement.pos_ != "VERB":
+        return pattern, None  # "accepted mediation", "demanded an apology": the lexicon entry says it
+    inner_code = inner.cameo
+    if any(c.dep_ == "neg" for c in complement.children) and inner_code[:2] in _VIOLENT_ROOTS:
+        inner_code = _DE_ESCALATION  # "urged both sides not to attack": an appeal to de-escalate
+    code = complements.code_for(root, inner_code)
+    if code is None or code == pattern.cameo:
+        return pattern, complement
+    return replace(pattern, id=f"{pattern.id}+{inner.id}", cameo=code), complement
+
+
+def _is_event_noun(token: Token, lexicon: EventLexicon) -> bool:
+    """"sanctions" in "imposed sanctions" names the event, not who it is done to ("released *prisoners*")."""
+    return _lemma(token) in lexicon.by_noun or token.pos_ not in ("NOUN", "PROPN", "PRON")
+
+
+def _complement_target(complement: Token, lexicon: EventLexicon) -> Argument | None:
+    """Who an appeal or threat is aimed at, from its complement: the subject of "demanded that
+    *Israel* release", the object of "threatened to attack *Ukraine*", or the on/against phrase of
+    "threatened to impose sanctions *on Iran*" (the sanctions are not the target)."""
+    if complement.dep_ == "ccomp":
+        subject = first_child(complement, "nsubj")
+        return Argument(subject, "complement-subject") if subject is not None else None
+    target = target_slots(complement, ("dobj",), False)
+    if target is not None and _noun_pattern(target.head, lexicon) is not None:
+        event_noun = target.head
+        target = target_slots(complement, _AIMED_AT, False) or target_slots(event_noun, _AIMED_AT, False)
+    return target
+
+
+def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes | None = None) -> EventFrame | None:
+    if verb.pos_ != "VERB" or is_intended(verb) or verb.dep_ == "amod":
+        return None  # amod: a participle describing a noun, "the occupied West Bank", "detained journalists"
     matched = _verb_pattern(verb, lexicon)
     if matched is None:
         return None
     pattern, obj = matched
+    pattern, complement = _about_complement(verb, pattern, lexicon, complements or default_complement_codes())
     frame = EventFrame(trigger=verb.doc[verb.i : verb.i + 1], pattern=pattern, nominal=False, object_token=obj)
     source = subject_of(verb)
     if source is not None:
         frame.sources = coordinated(source)
     target = target_slots(verb, pattern.verb_targets, is_passive(verb))
-    if target is None and obj is not None and obj.dep_ == "xcomp":
-        target = target_slots(obj, ("dobj",), False)  # "threatened to attack *Ukraine*"
-    if target is not None and not (pattern.object and obj is not None and target.head.i == obj.i):
+    if target is None:
+        complement = complement or (obj if obj is not None and obj.dep_ == "xcomp" else None)
+        if complement is not None and complement.pos_ == "VERB":
+            target = _complement_target(complement, lexicon)
+    if target is None and obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        target = target_slots(obj, _OBJECT_PHRASE_TARGETS, False)  # "imposed sanctions *on Iran*", "cut ties *with Qatar*"
+    if target is not None and not (obj is not None and target.head.i == obj.i and _is_event_noun(obj, lexicon)):
         frame.targets = coordinated(target)
     frame.negated = _negated(verb)
+    if frame.negated:
+        _as_refusal(frame, verb, complements or default_complement_codes())
     return frame
+
+
+def _as_refusal(frame: EventFrame, verb: Token, complements: ComplementCodes) -> None:
+    """"will not lift the embargo", "refused to release": a cooperative act withheld is a refusal
+    (CAMEO 12: refuse to yield, reject aid...), an event that happened, not a negated one. Past
+    negation of a meeting or a statement of support ("did not meet") stays a negated event."""
+    root = frame.pattern.cameo[:2]
+    modal = any(_lemma(child) in _MODALS for child in verb.children if child.dep_ == "aux")
+    if root not in _YIELDING_ROOTS and not (root in _PROMISING_ROOTS and modal):
+        return
+    code = complements.code_for("12", frame.pattern.cameo)
+    if code is not None:
+        frame.pattern = replace(frame.pattern, id=f"{frame.pattern.id}+refusal", cameo=code)
+        frame.negated = False
 
 
 # -- noun events ----------------------------------------------------------------------
@@ -283,6 +369,8 @@ def _takes_part(noun: Token, verb: Token) -> bool:
 def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
+    if noun.dep_ == "compound":
+        return None  # a modifier, not an event: "riot police", "attack helicopters", "sanctions list"
     pattern = _noun_pattern(noun, lexicon)
     if pattern is None:
         return None
@@ -302,6 +390,8 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         frame.reciprocal = True
     else:
         verb = governing_verb(noun)
+        if verb is not None and (is_intended(verb) or (_lemma(verb) in INTENT_VERBS and noun.dep_ == "dobj")):
+            return None  # "threatened to impose sanctions", "plans to hold talks": not (yet) done
         source = _noun_source(noun, verb)
         if source is not None:
             frame.sources = coordinated(source)
@@ -331,7 +421,8 @@ def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]
             frames.append(frame)
     for frame in frames:
         frame.reporter = reporting_verb(frame.trigger.root)
-    # The saying itself is not also an event when what is said is one (a dictionary may code "say").
+    # The saying itself is not also an event when what is said is one (a dictionary may code "say"),
+    # unless its own pattern asks for an object: "declared a curfew", "claimed responsibility".
     reporters = {frame.reporter.i for frame in frames if frame.reporter is not None}
-    frames = [frame for frame in frames if frame.trigger.root.i not in reporters]
+    frames = [frame for frame in frames if frame.trigger.root.i not in reporters or frame.pattern.object]
     return sorted(frames, key=lambda f: f.trigger.start)

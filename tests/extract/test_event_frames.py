@@ -211,15 +211,34 @@ def test_threat_to_attack_is_a_threat_not_an_attack(coded):
     assert ("RUS", "UKR") in _dyads(events, "THREATEN")
 
 
-@pytest.mark.xfail(
-    reason="'called on X to agree to a truce' is not coded as an appeal, and the infinitive takes the "
-    "caller as its subject (Kenya AGREE) instead of the object X (object control)",
-    strict=True,
-)
 def test_call_on_parties_to_agree_is_an_appeal_by_the_caller(coded):
     events = coded("Kenya called on the Sudanese army and the RSF to agree to a truce.")
     assert ("KEN", "SDNMIL") in _dyads(events, "REQUEST")
     assert not [e for e in events if e.plover == "AGREE" and _code(e.source) == "KEN"]
+
+
+# -- what an appeal, demand, threat or refusal is about (petrel/data/events/complement_codes.tsv) --
+@pytest.mark.parametrize(
+    ("sentence", "cameo", "dyad"),
+    [
+        ("The UN urged Israel to allow aid into Gaza.", "0233", ("IGOUNO", "ISR")),
+        ("Hamas demanded that Israel release Palestinian prisoners.", "1053", ("PSEREB", "ISR")),
+        ("Iran threatened to impose sanctions on Britain.", "1312", ("IRN", "GBR")),
+        ("Russia threatened to attack Ukraine.", "1384", ("RUS", "UKR")),
+        ("Egypt urged both sides not to attack civilians.", "0256", ("EGY", None)),
+    ],
+)
+def test_the_complement_says_what_an_appeal_demand_or_threat_is_about(coded, sentence, cameo, dyad):
+    event = _the_event(coded(sentence), cameo)
+    assert (_code(event.source), _code(event.target)) == dyad
+    assert "+" in event.evidence["rule"]  # names both patterns: the frame's and its complement's
+
+
+def test_what_is_demanded_or_threatened_is_not_coded_as_done(coded):
+    events = coded("Hamas demanded that Israel release Palestinian prisoners.")
+    assert [e.cameo_root for e in events] == ["10"]
+    events = coded("Iran threatened to impose sanctions on Britain.")
+    assert [e.cameo_root for e in events] == ["13"]
 
 
 def test_coordinated_subjects_of_held_talks_consult_each_other(coded):
@@ -235,3 +254,22 @@ def test_arrest_of_dozens_of_protesters_targets_the_protesters(coded):
 def test_rocket_fire_at_a_country_is_an_assault(coded):
     events = coded("Hamas militants fired rockets at southern Israel on Saturday.")
     assert ("PSEREB", "ISR") in _dyads(events, "ASSAULT")
+
+
+# -- withheld cooperation is a refusal --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "cameo"),
+    [
+        ("Washington said it will not lift the embargo on Cuba until prisoners are freed.", "1244"),
+        ("The government would not meet the rebels before the vote.", "125"),
+    ],
+)
+def test_withheld_cooperation_is_coded_as_a_refusal_that_happened(coded, sentence, cameo):
+    event = _the_event(coded(sentence), cameo)
+    assert event.negated is False
+    assert event.evidence["rule"].endswith("+refusal")
+
+
+def test_a_past_negated_meeting_stays_a_negated_meeting(coded):
+    event = _the_event(coded("The Egyptian foreign minister did not meet his Israeli counterpart."), "040")
+    assert event.negated is True
