@@ -22,8 +22,10 @@ def gold_country(code: str) -> str:
 
 
 def coded_events(events: Sequence[Event]) -> list[Event]:
-    """The events a PETRARCH-style coding would hold: negated ones say something did not happen."""
-    return [event for event in events if not event.negated]
+    """The events a PETRARCH-style coding can hold: not negated (they say something did not
+    happen), and with at least one actor (PETRARCH codes no event without one; petrel still
+    outputs them, with lower confidence)."""
+    return [event for event in events if not event.negated and (event.source is not None or event.target is not None)]
 
 
 def _triples(sentence: CodedSentence, events: Sequence[Event], exact: bool) -> tuple[set, set]:

@@ -46,6 +46,13 @@ INTENT_VERBS = frozenset({
     "call", "ask", "demand", "try", "attempt", "consider", "allow", "permit", "invite", "authorize", "authorise",
 })  # fmt: skip
 
+# Nouns whose infinitive is wanted, not done: "efforts to reach a deal", "a threat to strike".
+INTENT_NOUNS = frozenset({
+    "effort", "attempt", "bid", "plan", "push", "call", "demand", "proposal", "hope", "move", "intention",
+    "pledge", "promise", "threat", "offer", "decision", "plea", "appeal", "request", "readiness", "willingness",
+    "way", "need", "chance", "opportunity", "right", "order", "mandate", "initiative", "campaign",
+})  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Argument:
@@ -200,6 +207,8 @@ def is_intended(verb: Token) -> bool:
     an intent verb is not done (conjoined complements too: "vowed to rebuild and *reopen*")."""
     while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         verb = verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return _lemma(verb.head) in INTENT_NOUNS  # "efforts to reach a deal", "a plan to withdraw"
     return verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in INTENT_VERBS
 
 

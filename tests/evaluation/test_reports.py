@@ -52,10 +52,16 @@ def test_petr2_scores_country_triples_at_root_level_and_ignores_negated_events()
 
 def test_petr2_counts_an_event_in_a_sentence_without_one_as_invented():
     sentence = CodedSentence("p2", "Markets were calm.", None, (), 1)
-    report = score_petr2_gsr("petr2_gsr", "gsr.xml", [sentence], [[event("190", 0.6)]])
+    report = score_petr2_gsr("petr2_gsr", "gsr.xml", [sentence], [[event("190", 0.6, source="SYR")]])
     assert report.metrics["root_precision"] == 0.0
     assert report.error_patterns == [("invented: event in a sentence with none", 1)]
-    assert report.errors[0].predicted == "--- -> --- 19".replace(" -> ", "->")
+    assert report.errors[0].predicted == "SYR->--- 19"
+
+
+def test_petr2_leaves_out_events_without_any_actor():
+    sentence = CodedSentence("p3", "Eight people were killed.", None, (), 1)
+    report = score_petr2_gsr("petr2_gsr", "gsr.xml", [sentence], [[event("190", 0.6)]])
+    assert report.errors == [] and report.metrics["root_precision"] == 0.0
 
 
 @pytest.mark.parametrize("name", ["pentaclass", "petr2_gsr"])
