@@ -36,6 +36,17 @@ _DE_ESCALATION = "087"
 _AIMED_AT = ("prep:on", "prep:against", "prep:to")
 _OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:from", "prep:to")
 _YIELDING_ROOTS = frozenset({"06", "07", "08"})
+# Generic nouns whose modifier names the event: "a mediation effort", "an aid convoy".
+EVENT_CARRIERS = frozenset({
+    "effort", "process", "mission", "operation", "campaign", "initiative", "programme", "program", "convoy",
+    "shipment", "package", "delivery", "flight", "drive", "bid", "push",
+})  # fmt: skip
+_COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "would"})
+# Adjectives whose infinitive is intended: "ready to send troops", "willing to negotiate".
+READINESS_WORDS = frozenset({
+    "ready", "willing", "prepared", "committed", "determined", "poised", "set", "keen", "eager", "likely", "due",
+})  # fmt: skip
 _PROMISING_ROOTS = frozenset({"03", "04", "05"})
 _MODALS = frozenset({"will", "would", "can", "could", "shall"})
 _PARTICIPATION_PREPS = frozenset({"for", "during", "at", "in", "after", "before", "ahead", "on"})
@@ -144,7 +155,7 @@ def subject_of(verb: Token) -> Argument | None:
             return Argument(subject, "nsubj" if current is verb else "nsubj:inherited")
         if current.dep_ == "relcl":
             return Argument(current.head, "relcl")
-        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj"):
+        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj", "acomp"):
             current = current.head
             continue
         return None
@@ -318,7 +329,29 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     frame.negated = _negated(verb)
     if frame.negated:
         _as_refusal(frame, verb, complements or default_complement_codes())
+    else:
+        as_intent(frame, verb, complements or default_complement_codes())
     return frame
+
+
+def is_future(verb: Token) -> bool:
+    """"will withdraw", "would release", "is ready to send", "are willing to talk"."""
+    if any(_lemma(child) in _FUTURE_AUXILIARIES for child in verb.children if child.dep_ == "aux"):
+        return True
+    return verb.dep_ == "xcomp" and _lemma(verb.head) in READINESS_WORDS
+
+
+def as_intent(frame: EventFrame, verb: Token, complements: ComplementCodes) -> None:
+    """An act announced for the future is an intent (CAMEO 03) if cooperative and a threat (13)
+    if violent: "will release the hostages" -> 0353, "will attack" -> 1384."""
+    root = frame.pattern.cameo[:2]
+    frame_root = "03" if root in _COOPERATIVE_ROOTS else "13" if root in _VIOLENT_ROOTS else None
+    if frame_root is None or not is_future(verb):
+        return
+    code = complements.code_for(frame_root, frame.pattern.cameo)
+    if code is not None:
+        kind = "intent" if frame_root == "03" else "threat"
+        frame.pattern = replace(frame.pattern, id=f"{frame.pattern.id}+{kind}", cameo=code)
 
 
 def _as_refusal(frame: EventFrame, verb: Token, complements: ComplementCodes) -> None:
@@ -378,7 +411,7 @@ def _takes_part(noun: Token, verb: Token) -> bool:
 def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    if noun.dep_ == "compound":
+    if noun.dep_ == "compound" and _lemma(noun.head) not in EVENT_CARRIERS:
         return None  # a modifier, not an event: "riot police", "attack helicopters", "sanctions list"
     pattern = _noun_pattern(noun, lexicon)
     if pattern is None:
@@ -390,22 +423,27 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         for child in noun.lefts:
             if child.dep_ in ("compound", "amod") and _lemma(child) in pattern.object:
                 start = min(start, child.i)
-    frame = EventFrame(trigger=noun.doc[start : noun.i + 1], pattern=pattern, nominal=True)
-    between = prep_object(noun, "between")
-    if between is not None and len(with_conjuncts(between)) >= 2:
+    # "a mediation effort between A and B": the carrier noun holds the event's arguments
+    anchor = noun.head if noun.dep_ == "compound" else noun
+    frame = EventFrame(trigger=noun.doc[start : max(noun.i, anchor.i) + 1], pattern=pattern, nominal=True)
+    between = prep_object(anchor, "between")
+    if between is not None and len(with_conjuncts(between)) >= 2 and pattern.reciprocal:
         first, *others = with_conjuncts(between)
         frame.sources = [Argument(first, "prep:between")]
         frame.targets = [Argument(t, "prep:between") for t in others]
         frame.reciprocal = True
     else:
-        verb = governing_verb(noun)
-        if verb is not None and (is_intended(verb) or (_lemma(verb) in INTENT_VERBS and noun.dep_ == "dobj")):
+        verb = governing_verb(anchor)
+        if verb is not None and (is_intended(verb) or (_lemma(verb) in INTENT_VERBS and anchor.dep_ == "dobj")):
             return None  # "threatened to impose sanctions", "plans to hold talks": not (yet) done
-        source = _noun_source(noun, verb)
+        source = _noun_source(anchor, verb)
         if source is not None:
             frame.sources = coordinated(source)
-        target = target_slots(noun, pattern.noun_targets, passive=False)
-        if target is None and _is_support_object(noun, verb):
+        target = target_slots(anchor, pattern.noun_targets, passive=False)
+        if target is not None and target.rule == "prep:between" and not pattern.reciprocal:
+            frame.targets = [Argument(t, "prep:between") for t in with_conjuncts(target.head)]  # mediation between A and B
+            target = None
+        if target is None and not frame.targets and _is_support_object(anchor, verb):
             slots = tuple(slot for slot in pattern.noun_targets if slot.startswith("prep:"))
             target = target_slots(verb, slots, passive=False)  # "waged an offensive on Gaza"
         if pattern.reciprocal and len(frame.sources) >= 2 and (target is None or target.rule != "prep:with"):
@@ -414,7 +452,7 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
             frame.sources, frame.targets, frame.reciprocal = [first], others, True
         elif target is not None:
             frame.targets = coordinated(target)
-    frame.negated = _negated(noun)
+    frame.negated = _negated(anchor)
     return frame
 
 

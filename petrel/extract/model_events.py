@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from petrel.extract.event_frames import EventFrame, coordinated, is_passive, subject_of, target_slots
+from petrel.extract.event_frames import EventFrame, as_intent, coordinated, is_passive, subject_of, target_slots
 from petrel.extract.event_roots import NO_EVENT, EventRootModel
 from petrel.extract.sentence_features import main_predicate, sentence_features
+from petrel.knowledge.complement_codes import default_complement_codes
 from petrel.knowledge.event_lexicon import EventPattern
 from petrel.ontology import Ontology
 
@@ -42,4 +43,6 @@ def model_frame(sentence: Span, model: EventRootModel, ontology: Ontology) -> Ev
     if target is not None:
         frame.targets = coordinated(target)
     frame.negated = any(child.dep_ == "neg" for child in predicate.children)
+    if not frame.negated:
+        as_intent(frame, predicate, default_complement_codes())
     return frame

@@ -273,3 +273,28 @@ def test_withheld_cooperation_is_coded_as_a_refusal_that_happened(coded, sentenc
 def test_a_past_negated_meeting_stays_a_negated_meeting(coded):
     event = _the_event(coded("The Egyptian foreign minister did not meet his Israeli counterpart."), "040")
     assert event.negated is True
+
+
+# -- announced for the future: intents and threats ------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "cameo", "rule_end"),
+    [
+        ("The Syrian government said it will release 300 political prisoners next week.", "0353", "+intent"),
+        ("Russia will attack Ukraine if NATO troops cross the border.", "1384", "+threat"),
+        ("Turkey is ready to provide humanitarian aid to Gaza.", "0333", "+intent"),
+    ],
+)
+def test_an_act_announced_for_the_future_is_an_intent_or_a_threat(coded, sentence, cameo, rule_end):
+    event = _the_event(coded(sentence), cameo)
+    assert event.evidence["rule"].endswith(rule_end)
+    assert event.negated is False
+
+
+def test_a_mediation_effort_between_two_parties_has_the_mediator_as_source(coded):
+    events = coded("Kuwait launched a mediation effort between Egypt and Sudan.")
+    assert _dyads(events, "CONSULT") == {("KWT", "EGY"), ("KWT", "SDN")}  # CAMEO 045 is PLOVER CONSULT
+    assert events[0].trigger.text == "mediation effort"
+
+
+def test_a_noun_that_only_modifies_another_is_not_an_event(coded):
+    assert not [e for e in coded("Attack helicopters and riot police were on display at the fair.") if e.cameo_root in ("14", "19")]
