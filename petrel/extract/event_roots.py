@@ -34,12 +34,25 @@ class EventRootModel:
     def __init__(self, labels: list[str], features: dict[str, int], weights: np.ndarray, bias: np.ndarray, meta: dict):
         self.labels, self.features, self.weights, self.bias, self.meta = labels, features, weights, bias, meta
 
-    def predict(self, features: list[str]) -> RootPrediction:
+    def probabilities(self, features: list[str]) -> np.ndarray:
+        """One probability per label, in the order of `labels`."""
         rows = sorted({self.features[f] for f in features if f in self.features})
         scores = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
         scores = np.exp(scores - scores.max())
-        probabilities = scores / scores.sum()
+        return scores / scores.sum()
+
+    def predict(self, features: list[str]) -> RootPrediction:
+        """The most probable label."""
+        probabilities = self.probabilities(features)
         best = int(probabilities.argmax())
+        return RootPrediction(self.labels[best], float(probabilities[best]))
+
+    def event_root(self, features: list[str], none_below: float) -> RootPrediction | None:
+        """The most probable root, unless "no event" has at least `none_below` probability."""
+        probabilities = self.probabilities(features)
+        if NO_EVENT in self.labels and probabilities[self.labels.index(NO_EVENT)] >= none_below:
+            return None
+        best = max((i for i, label in enumerate(self.labels) if label != NO_EVENT), key=lambda i: probabilities[i])
         return RootPrediction(self.labels[best], float(probabilities[best]))
 
     def to_dict(self) -> dict:

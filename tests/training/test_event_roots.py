@@ -46,3 +46,12 @@ def test_retraining_reproduces_the_shipped_model_exactly(capsys):
     """Deterministic training: the model in the repository is what the examples give."""
     assert main(["--check"]) == 0, capsys.readouterr().out
     assert MODEL_PATH.exists()
+
+
+def test_no_event_wins_only_when_the_model_is_fairly_sure_of_it():
+    from petrel.extract.model_events import NO_EVENT_FROM
+
+    model = default_event_root_model()
+    assert model.event_root(["market", "inflation", "rise"], none_below=NO_EVENT_FROM) is None
+    guess = model.event_root(["MAIN:shell", "shell", "artillery"], none_below=NO_EVENT_FROM)
+    assert guess is not None and guess.label in {"19", "18", "20"}
