@@ -55,6 +55,24 @@ def test_seed_report_gives_the_events_a_reader_expects(petrel, seed_report):
         assert event["evidence"]["rule"].startswith("lexicon:")
 
 
+def test_seed_report_codes_the_event_types_of_issue_three(petrel, seed_report):
+    """Talks in Saudi Arabia, the draft resolution, the offensive, the genocide accusation, the
+    rejected displacement; the warning about a Rafah attack is a threat, not an assault."""
+    events = _events(petrel("code", "--date", "2024-03-21", seed_report).records())
+    assert _find(events, "04", source_code="USAGOV", target_code="SAUGOV", trigger="talks")
+    resolution = _find(events, "02", source_code="USA", trigger="submitted")
+    assert resolution and resolution[0]["target"]["code"] == "IGOUNO" and resolution[0]["plover"] == "REQUEST"
+    offensive = _find(events, "19", source_code="ISR", trigger="offensive")
+    assert offensive and offensive[0]["plover"] == "ASSAULT" and offensive[0]["target"]["country"] == "PSE"
+    accusation = _find(events, "11", target_code="ISR", trigger="accused")
+    assert accusation and accusation[0]["plover"] == "ACCUSE" and accusation[0]["cameo"] == "1124"
+    assert [e for e in _find(events, "12", trigger="reject") if e["plover"] == "REJECT"]
+    warning = [e for e in events if e["trigger"]["text"] == "warned"]
+    assert warning and warning[0]["plover"] == "THREATEN"
+    warned_sentence = warning[0]["sentence_index"]
+    assert not [e for e in events if e["sentence_index"] == warned_sentence and e["plover"] == "ASSAULT"]
+
+
 def test_directory_with_bad_files_is_coded_except_those(petrel, tmp_path):
     batch = tmp_path / "batch"
     (batch / "nested").mkdir(parents=True)
