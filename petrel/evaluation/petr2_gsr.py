@@ -24,8 +24,12 @@ def gold_country(code: str) -> str:
 def coded_events(events: Sequence[Event]) -> list[Event]:
     """The events a PETRARCH-style coding can hold: not negated (they say something did not
     happen), and with at least one actor (PETRARCH codes no event without one; petrel still
-    outputs them, with lower confidence)."""
-    return [event for event in events if not event.negated and (event.source is not None or event.target is not None)]
+    outputs them, with lower confidence). A mention petrel knows nothing of is not an actor here."""
+    return [event for event in events if not event.negated and (_known(event.source) or _known(event.target))]
+
+
+def _known(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.code or actor.country or actor.sector)
 
 
 def _triples(sentence: CodedSentence, events: Sequence[Event], exact: bool) -> tuple[set, set]:

@@ -21,6 +21,8 @@ from petrel.records import Actor
 # Dependents that belong to the noun phrase of an actor ("Egyptian President X", "Israel's army").
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "case", "punct", "flat", "appos"}
 _LEADING_SKIP = {"det", "punct", "case", "cc", "predet"}
+_ARTICLES = frozenset({"the", "a", "an"})
+_MENTION_POS = frozenset({"NOUN", "PROPN", "PRON"})
 # Prepositions whose object places an actor in a country ("officials in Saudi Arabia").
 _LOCATING_PREPS = {"in", "from", "of"}
 _UNKNOWN_NAME_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
@@ -201,12 +203,28 @@ class ArticleActors:
                 )
         if resolution is None:
             return None
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        start, end = self._extent(tokens, head)
         return Actor(
             text=self.text[start:end], start=start, end=end, name=resolution.name,
             country=resolution.country, sector=resolution.sector, code=resolution.code,
             kind=resolution.kind,
         )
+
+    def mention_for(self, head: Token) -> Actor | None:
+        """The actor of a noun phrase, or — when petrel knows nothing of it ("a convicted IRA
+        bomber", "the council decision") — the bare mention, with every code null."""
+        actor = self.actor_for(head)
+        if actor is not None or head.pos_ not in _MENTION_POS or head.like_num:
+            return actor
+        start, end = self._extent(self.phrase_tokens(head), head)
+        return Actor(text=self.text[start:end], start=start, end=end)
+
+    def _extent(self, tokens: list[Token], head: Token) -> tuple[int, int]:
+        """Character offsets of a mention, with its article: "the Egyptian presidency"."""
+        first = tokens[0]
+        article = next((t for t in head.lefts if t.dep_ == "det" and t.i == first.i - 1 and t.lower_ in _ARTICLES), None)
+        first = article or first
+        return first.idx, tokens[-1].idx + len(tokens[-1].text)
 
     def _locating_country(self, head: Token, tokens: list[Token]) -> tuple[list[Token], str] | None:
         """'officials in Saudi Arabia': the country of a prepositional phrase after the head,

@@ -19,7 +19,7 @@ _BASE_CONFIDENCE = {False: 0.55, True: 0.45}  # verb, noun
 
 
 def _actors(arguments: list[Argument], actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
-    resolved = [(actors.actor_for(arg.head), arg.rule) for arg in arguments]
+    resolved = [(actors.mention_for(arg.head), arg.rule) for arg in arguments]
     return resolved or [(None, None)]
 
 

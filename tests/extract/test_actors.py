@@ -57,13 +57,13 @@ def test_nationality_and_authorities_give_the_government(actor_of):
 def test_seat_of_power_stands_for_the_government(actor_of):
     actor = actor_of("The Kremlin rejected the proposal on Wednesday.", "Kremlin")
     assert (actor.country, actor.sector, actor.code) == ("RUS", "GOV", "RUSGOV")
-    assert actor.text == "Kremlin"  # the determiner is not part of the actor
+    assert actor.text == "The Kremlin"  # the mention as written, with its article (as annotators mark spans)
 
 
 def test_generic_leader_takes_the_sector_of_its_modifier(actor_of):
     actor = actor_of("The opposition leader called for fresh elections.", "leader")
     assert (actor.country, actor.sector, actor.code) == (None, "OPP", "OPP")
-    assert actor.text == "opposition leader"
+    assert actor.text == "The opposition leader"
 
 
 def test_official_in_a_country_takes_that_country(actor_of):
