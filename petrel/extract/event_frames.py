@@ -31,10 +31,12 @@ SUPPORT_VERBS = frozenset({
     "kick", "undertake", "perform", "lead", "organize", "organise", "complete", "end", "conclude",
     "wag",  # the small English pipeline lemmatises "waged" as "wag"
 })  # fmt: skip
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _DE_ESCALATION = "087"
 _AIMED_AT = ("prep:on", "prep:against", "prep:to")
-_OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:from", "prep:to")
+_OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:from", "prep:to", "prep:for")
+_BENEFICIARY_SLOTS = ("prep:to", "prep:with", "prep:against", "prep:on", "prep:for")
 _YIELDING_ROOTS = frozenset({"06", "07", "08"})
 # Generic nouns whose modifier names the event: "a mediation effort", "an aid convoy".
 EVENT_CARRIERS = frozenset({
@@ -87,6 +89,8 @@ class EventFrame:
     object_token: Token | None = None
     reporter: Token | None = None  # the verb of saying this event is reported under
     probability: float | None = None  # set when the event-root model, not the lexicon, proposed it
+    # whom the event is for when the target slot holds a thing ("rejected a request *for X*")
+    fallback_targets: list[Argument] = field(default_factory=list)
 
 
 # -- small parse helpers ----------------------------------------------------------------
@@ -103,7 +107,7 @@ def prep_object(token: Token, word: str) -> Token | None:
     for prep in token.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word:
             for obj in prep.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and obj.ent_type_ not in _TIME_ENTITIES:  # "on Tuesday" names no one
                     return obj
     return None
 
@@ -291,6 +295,25 @@ def _is_event_noun(token: Token, lexicon: EventLexicon) -> bool:
     return _lemma(token) in lexicon.by_noun or token.pos_ not in ("NOUN", "PROPN", "PRON")
 
 
+def beneficiaries(target: Argument, verb: Token) -> list[Argument]:
+    """Whom an event is for when its target slot holds a thing: "suspended a tax *on US firms*",
+    "gave 625 rifles *to the Marines*" (used only if petrel cannot tell the thing is an actor)."""
+    if target.head.pos_ != "NOUN":
+        return []
+    found = _object_phrase_target(target.head) or target_slots(verb, _BENEFICIARY_SLOTS, False)
+    return coordinated(found) if found is not None and found.head.i != target.head.i else []
+
+
+def _object_phrase_target(obj: Token) -> Argument | None:
+    """Whom an object-named event is aimed at: "sanctions *on Iran*", "sanctions imposed *on China*"."""
+    found = target_slots(obj, _OBJECT_PHRASE_TARGETS, False)
+    if found is None:
+        participle = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+        if participle is not None:
+            found = target_slots(participle, _OBJECT_PHRASE_TARGETS, False)
+    return found
+
+
 def _complement_target(complement: Token, lexicon: EventLexicon) -> Argument | None:
     """Who an appeal or threat is aimed at, from its complement: the subject of "demanded that
     *Israel* release", the object of "threatened to attack *Ukraine*", or the on/against phrase of
@@ -322,10 +345,13 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
         complement = complement or (obj if obj is not None and obj.dep_ == "xcomp" else None)
         if complement is not None and complement.pos_ == "VERB":
             target = _complement_target(complement, lexicon)
+    if target is not None and obj is not None and target.head.i == obj.i and _is_event_noun(obj, lexicon):
+        target = None  # "imposed *sanctions*": the object names the event, not whom it is done to
     if target is None and obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-        target = target_slots(obj, _OBJECT_PHRASE_TARGETS, False)  # "imposed sanctions *on Iran*", "cut ties *with Qatar*"
-    if target is not None and not (obj is not None and target.head.i == obj.i and _is_event_noun(obj, lexicon)):
+        target = _object_phrase_target(obj)  # "imposed sanctions *on Iran*", "cut ties *with Qatar*"
+    if target is not None:
         frame.targets = coordinated(target)
+        frame.fallback_targets = beneficiaries(target, verb)
     frame.negated = _negated(verb)
     if frame.negated:
         _as_refusal(frame, verb, complements or default_complement_codes())

@@ -23,6 +23,19 @@ def _actors(arguments: list[Argument], actors: ArticleActors) -> list[tuple[Acto
     return resolved or [(None, None)]
 
 
+def _targets(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
+    """The frame's targets; when they are only things petrel knows nothing of ("a statement",
+    "the ban") and the event names whom it is for ("on outlawed groups"), those instead."""
+    targets = _actors(frame.targets, actors)
+    if frame.fallback_targets and all(_unknown_thing(actor, arg) for (actor, _), arg in zip(targets, frame.targets)):
+        return _actors(frame.fallback_targets, actors)
+    return targets
+
+
+def _unknown_thing(actor: Actor | None, argument: Argument) -> bool:
+    return argument.head.pos_ == "NOUN" and (actor is None or not (actor.code or actor.country or actor.sector or actor.kind))
+
+
 def _quote(sentence: Span, first: int, last: int, actor: Actor | None, cue: str) -> Attribution:
     span = sentence.doc[first : last + 1]
     return Attribution(text=span.text, start=span.start_char, end=span.end_char, actor=actor, cue=cue)
@@ -99,7 +112,7 @@ def events_from_frame(
     """One event per (source, target) pair; both directions for "talks between A and B"."""
     code = ontology[frame.pattern.cameo]
     trigger = frame.trigger
-    pairs = list(product(_actors(frame.sources, actors), _actors(frame.targets, actors)))
+    pairs = list(product(_actors(frame.sources, actors), _targets(frame, actors)))
     if frame.reciprocal:
         pairs += [(target, source) for source, target in pairs]
     events = []

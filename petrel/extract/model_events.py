@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from petrel.extract.event_frames import EventFrame, as_intent, coordinated, is_passive, subject_of, target_slots
+from petrel.extract.event_frames import (
+    EventFrame, as_intent, beneficiaries, coordinated, is_passive, subject_of, target_slots,
+)
 from petrel.extract.event_roots import EventRootModel
 from petrel.extract.sentence_features import main_predicate, sentence_features
 from petrel.knowledge.complement_codes import default_complement_codes
@@ -44,6 +46,7 @@ def model_frame(sentence: Span, model: EventRootModel, ontology: Ontology) -> Ev
     target = target_slots(predicate, _TARGET_SLOTS, is_passive(predicate))
     if target is not None:
         frame.targets = coordinated(target)
+        frame.fallback_targets = beneficiaries(target, predicate)
     frame.negated = any(child.dep_ == "neg" for child in predicate.children)
     if not frame.negated:
         as_intent(frame, predicate, default_complement_codes())

@@ -298,3 +298,22 @@ def test_a_mediation_effort_between_two_parties_has_the_mediator_as_source(coded
 
 def test_a_noun_that_only_modifies_another_is_not_an_event(coded):
     assert not [e for e in coded("Attack helicopters and riot police were on display at the fair.") if e.cameo_root in ("14", "19")]
+
+
+# -- targets: whom the event is done to or for ----------------------------------------------------
+def test_a_thing_in_the_target_slot_gives_way_to_whom_it_is_for(coded):
+    event = _the_event(coded("A German court rejected an extradition request for the Catalan leader Carles Puigdemont."), "120")
+    assert event.target.text.endswith("Carles Puigdemont")
+    event = _the_event(coded("The United States gave 625 new rifles to the Philippine Marines."), "072")
+    assert event.target.country == "PHL" and event.target.text == "the Philippine Marines"
+
+
+def test_a_day_is_never_a_target(coded):
+    event = _the_event(coded("The Nigeria Labour Congress on Tuesday called on Nigerian leaders to resign."), "0241")
+    assert "Tuesday" not in event.target.text and event.target.country == "NGA"
+
+
+def test_an_unknown_actor_is_still_the_source_with_nothing_guessed(coded):
+    event = _the_event(coded("A convicted bomber attacked the police station in Kandahar."), "190")
+    assert event.source.text == "A convicted bomber"
+    assert (event.source.country, event.source.code) == (None, None)
