@@ -10,6 +10,8 @@ in the same article; with no such knowledge the country stays null.
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -22,6 +24,8 @@ from petrel.records import Actor
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "case", "punct", "flat", "appos"}
 _LEADING_SKIP = {"det", "punct", "case", "cc", "predet"}
 _ARTICLES = frozenset({"the", "a", "an"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her"})
+_PAIR_NOUNS = frozenset({"side", "leader", "country", "party", "nation", "government", "minister", "president"})
 _MENTION_POS = frozenset({"NOUN", "PROPN", "PRON"})
 # Prepositions whose object places an actor in a country ("officials in Saudi Arabia").
 _LOCATING_PREPS = {"in", "from", "of"}
@@ -101,6 +105,8 @@ class ArticleActors:
         self.text = doc.text  # Doc.text is rebuilt on every access
         self.hits = hits
         self._people: dict[str, _Resolution] = {}
+        self._person_mentions: list[tuple[int, _Resolution]] = []  # (token index, person), in text order
+        self._last_pair: tuple[Actor, Actor] | None = None
         self._learn_people()
 
     # -- find -------------------------------------------------------------------------
@@ -184,6 +190,7 @@ class ArticleActors:
             resolution = self._resolve(tokens, token)
             if resolution is None or resolution.name is None or resolution.code is None:
                 continue
+            self._person_mentions.append((token.i, resolution))
             surname = resolution.name.split()[-1].split("-")[-1]
             self._people.setdefault(surname, resolution)
             self._people.setdefault(resolution.name, resolution)
@@ -192,8 +199,15 @@ class ArticleActors:
     def actor_for(self, head: Token) -> Actor | None:
         """The actor named by the noun phrase headed by `head`, or None if it names none."""
         head = _through_quantity(head)
+        if head.lower_ in _PERSONAL_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return self._pronoun(head)
         tokens = self.phrase_tokens(head)
         resolution = self._resolve(tokens, head)
+        if resolution is not None and resolution.kind == "person" and resolution.name is None and _is_definite(head):
+            antecedent = self._role_antecedent(head, resolution)
+            if antecedent is not None:
+                resolution = antecedent
+                self._mentioned(head, antecedent)  # "The Egyptian leader warned ... He also called"
         if resolution is not None and resolution.country is None and resolution.sector is not None:
             located = self._locating_country(head, tokens)
             if located is not None:
@@ -209,6 +223,51 @@ class ArticleActors:
             country=resolution.country, sector=resolution.sector, code=resolution.code,
             kind=resolution.kind,
         )
+
+    # -- earlier mentions: "he", "the Egyptian leader", "the two sides" --------------------------
+    def _latest_person(self, before: int, country: str | None = None, sector: str | None = None) -> _Resolution | None:
+        for index, person in reversed(self._person_mentions):
+            if index < before and (country is None or person.country == country) and (sector is None or person.sector == sector):
+                return person
+        return None
+
+    def _mentioned(self, token: Token, person: _Resolution) -> None:
+        """A person mentioned again (by role or pronoun) is the latest one for what follows."""
+        if (token.i, person) not in self._person_mentions:
+            bisect.insort(self._person_mentions, (token.i, person), key=lambda mention: mention[0])
+
+    def _pronoun(self, pronoun: Token) -> Actor | None:
+        """"he said", "she told": the person last named before, as the subject of a new clause."""
+        person = self._latest_person(before=pronoun.i)
+        if person is None:
+            return None
+        self._mentioned(pronoun, person)
+        return Actor(
+            text=pronoun.text, start=pronoun.idx, end=pronoun.idx + len(pronoun.text), name=person.name,
+            country=person.country, sector=person.sector, code=person.code, kind="person",
+        )
+
+    def _role_antecedent(self, head: Token, role: _Resolution) -> _Resolution | None:
+        """"the Egyptian leader", "the top diplomat": the last person named before of that country
+        (and sector, when the role word gives one that is not just 'government')."""
+        person = self._latest_person(head.i, role.country, role.sector) or (
+            self._latest_person(head.i, role.country) if role.country else None
+        )
+        return person
+
+    def remember_pair(self, first: Actor, second: Actor) -> None:
+        """The participants of a meeting or talks, for a later "the two sides"."""
+        if first.code and second.code and first.code != second.code:
+            self._last_pair = (first, second)
+
+    def group_for(self, head: Token) -> list[Actor] | None:
+        """"the two sides", "both leaders": the two actors that last met, as written here."""
+        if head.lemma_.lower() not in _PAIR_NOUNS or self._last_pair is None:
+            return None
+        if not any(c.lower_ in ("two", "both") for c in head.children):
+            return None
+        start, end = self._extent(self.phrase_tokens(head), head)
+        return [actor.model_copy(update={"text": self.text[start:end], "start": start, "end": end}) for actor in self._last_pair]
 
     def mention_for(self, head: Token) -> Actor | None:
         """The actor of a noun phrase, or — when petrel knows nothing of it ("a convicted IRA
@@ -245,6 +304,10 @@ _QUANTITY_NOUNS = frozenset({
     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "million",
     "millions", "number", "group", "handful", "some", "many", "several", "most", "all", "two", "three",
 })  # fmt: skip
+
+
+def _is_definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 
 def _through_quantity(head: Token) -> Token:

@@ -19,7 +19,10 @@ _BASE_CONFIDENCE = {False: 0.55, True: 0.45}  # verb, noun
 
 
 def _actors(arguments: list[Argument], actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
-    resolved = [(actors.mention_for(arg.head), arg.rule) for arg in arguments]
+    resolved = []
+    for arg in arguments:
+        group = actors.group_for(arg.head)  # "the two sides": both, each an actor of the event
+        resolved += [(actor, f"{arg.rule}:pair") for actor in group] if group else [(actors.mention_for(arg.head), arg.rule)]
     return resolved or [(None, None)]
 
 
@@ -27,8 +30,10 @@ def _targets(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | Non
     """The frame's targets; when they are only things petrel knows nothing of ("a statement",
     "the ban") and the event names whom it is for ("on outlawed groups"), those instead."""
     targets = _actors(frame.targets, actors)
-    if frame.fallback_targets and all(_unknown_thing(actor, arg) for (actor, _), arg in zip(targets, frame.targets)):
-        return _actors(frame.fallback_targets, actors)
+    if all(_unknown_thing(actor, arg) for (actor, _), arg in zip(targets, frame.targets)):
+        if frame.fallback_targets:
+            return _actors(frame.fallback_targets, actors)
+        return targets[:1]  # "a blockade on food, water and medicine": one event, not one per thing
     return targets
 
 
@@ -127,12 +132,15 @@ def events_from_frame(
         })
         if frame.reciprocal:
             evidence["reciprocal"] = True
+            if source is not None and target is not None:
+                actors.remember_pair(source, target)
         events.append(
             Event(
                 article_id=article.id,
                 event_id=stable_id(
                     article.id, trigger.start_char, trigger.end_char, code.code,
                     source.start if source else None, target.start if target else None,
+                    source.code if source else None, target.code if target else None,
                 ),
                 sentence_index=sentence_index,
                 sentence=sentence.text.strip(),

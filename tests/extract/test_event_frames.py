@@ -317,3 +317,29 @@ def test_an_unknown_actor_is_still_the_source_with_nothing_guessed(coded):
     event = _the_event(coded("A convicted bomber attacked the police station in Kandahar."), "190")
     assert event.source.text == "A convicted bomber"
     assert (event.source.country, event.source.code) == (None, None)
+
+
+# -- earlier mentions: "he", "the Egyptian leader", "the two sides" -------------------------------
+REPORT = (
+    "Egyptian President Abdel-Fattah al-Sisi met U.S. Secretary of State Antony Blinken in Cairo on Thursday. "
+    "Talks between Sisi and Blinken focused on Gaza. "
+    "The Egyptian leader warned against any assault on Rafah. "
+    "He also called for more aid to enter Gaza. "
+    "The two sides agreed to keep working together."
+)
+
+
+def test_a_role_phrase_is_the_person_last_named_in_that_role(coded):
+    warning = _the_event(coded(REPORT), "130")
+    assert (warning.source.text, warning.source.name, warning.source.code) == ("The Egyptian leader", "Abdel-Fattah al-Sisi", "EGYGOV")
+
+
+def test_he_as_a_subject_is_the_person_last_named(coded):
+    appeal = next(e for e in coded(REPORT) if e.cameo_root == "02")
+    assert (appeal.source.text, appeal.source.name) == ("He", "Abdel-Fattah al-Sisi")
+
+
+def test_the_two_sides_are_the_pair_that_last_met(coded):
+    agreed = [e for e in coded(REPORT) if e.trigger.text == "agreed"]
+    assert {e.source.code for e in agreed} == {"EGYGOV", "USAGOV"}
+    assert all(e.source.text == "The two sides" for e in agreed)
