@@ -23,7 +23,12 @@ SAY_VERBS = frozenset({
 _SUBJECTS = ("nsubj", "csubj")
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every"})
-_DENIAL_VERBS = frozenset({"deny", "refuse", "reject"})
+_DENIAL_VERBS = frozenset({"deny", "refuse", "reject", "fail", "decline"})
+# "failed to reach a deal", "refused to free": a withheld act is a refusal whatever the tense
+_REFUSAL_VERBS = frozenset({"refuse", "fail", "decline"})
+_CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
+_SELF_PRONOUNS = frozenset({"they", "it", "we", "he", "she", "i"})
+_CLAIM_PATTERN = "claim_responsibility"
 # Verbs whose subject carries out the event their object names ("held talks", "launched an attack").
 SUPPORT_VERBS = frozenset({
     "hold", "have", "launch", "carry", "conduct", "wage", "stage", "mount", "begin", "start", "resume",
@@ -217,6 +222,10 @@ def _verb_object(verb: Token, pattern: EventPattern) -> Token | None:
     return first_child(verb, "dobj") or first_child(verb, "xcomp")
 
 
+def _any_prep_object(verb: Token) -> Token | None:
+    return next((obj for prep in verb.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"), None)
+
+
 def is_intended(verb: Token) -> bool:
     """"threatened to attack", "plans to visit", "demanded that Israel release": the complement of
     an intent verb is not done (conjoined complements too: "vowed to rebuild and *reopen*")."""
@@ -233,6 +242,9 @@ def _verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Tok
         if pattern.prep is not None and obj is None:
             continue
         if pattern.object and (obj is None or not (_modifier_lemmas(obj) & pattern.object)):
+            continue
+        excluded = obj if obj is not None else first_child(verb, "dobj") or _any_prep_object(verb)
+        if pattern.not_object and excluded is not None and _modifier_lemmas(excluded) & pattern.not_object:
             continue
         return pattern, obj
     return None
@@ -386,6 +398,7 @@ def _as_refusal(frame: EventFrame, verb: Token, complements: ComplementCodes) ->
     negation of a meeting or a statement of support ("did not meet") stays a negated event."""
     root = frame.pattern.cameo[:2]
     modal = any(_lemma(child) in _MODALS for child in verb.children if child.dep_ == "aux")
+    modal = modal or (verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in _REFUSAL_VERBS)
     if root not in _YIELDING_ROOTS and not (root in _PROMISING_ROOTS and modal):
         return
     code = complements.code_for("12", frame.pattern.cameo)
@@ -482,6 +495,27 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
     return frame
 
 
+def _own_claims(frames: list[EventFrame], lexicon: EventLexicon) -> list[EventFrame]:
+    """"The Houthis claimed that they had attacked Abha": claiming one's own act is claiming
+    responsibility (CAMEO 015), an event of its own besides the act claimed."""
+    pattern = lexicon.by_id.get(_CLAIM_PATTERN)
+    claims = []
+    for frame in frames:
+        reporter = frame.reporter
+        if pattern is None or reporter is None or _lemma(reporter) not in _CLAIM_VERBS or frame.nominal:
+            continue
+        if not frame.sources or frame.sources[0].head.lower_ not in _SELF_PRONOUNS:
+            continue
+        claim = EventFrame(trigger=reporter.doc[reporter.i : reporter.i + 1], pattern=pattern, nominal=False)
+        subject = subject_of(reporter)
+        claim.sources = coordinated(subject) if subject is not None else []
+        claim.targets = frame.targets
+        if claim.sources:
+            frame.sources = claim.sources  # "they" are the claimants
+        claims.append(claim)
+    return claims
+
+
 def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]:
     """Every event the lexicon finds in one sentence, in text order."""
     frames = [frame for token in sentence if (frame := verb_frame(token, lexicon)) is not None]
@@ -494,6 +528,7 @@ def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]
             frames.append(frame)
     for frame in frames:
         frame.reporter = reporting_verb(frame.trigger.root)
+    frames += _own_claims(frames, lexicon)
     # The saying itself is not also an event when what is said is one (a dictionary may code "say"),
     # unless its own pattern asks for an object: "declared a curfew", "claimed responsibility".
     reporters = {frame.reporter.i for frame in frames if frame.reporter is not None}

@@ -14,7 +14,7 @@ from petrel.errors import DataFileError
 from petrel.ontology import Ontology, default_ontology
 
 LEXICON_PATH = Path(str(resources.files("petrel") / "data" / "events" / "lexicon.yaml"))
-_KEYS = {"id", "cameo", "verbs", "nouns", "prep", "object", "target", "reciprocal"}
+_KEYS = {"id", "cameo", "verbs", "nouns", "prep", "object", "not_object", "target", "reciprocal"}
 _DEFAULT_VERB_TARGETS = ("dobj",)
 _DEFAULT_NOUN_TARGETS = ("prep:with", "prep:on", "prep:against", "prep:between", "prep:to")
 
@@ -33,6 +33,7 @@ class EventPattern:
     noun_targets: tuple[str, ...]
     line: int
     reciprocal: bool = False  # coordinated participants act on each other ("A and B held talks")
+    not_object: frozenset[str] = frozenset()  # object lemmas that rule the pattern out ("fight an epidemic")
 
     @property
     def specificity(self) -> int:
@@ -48,6 +49,7 @@ class EventLexicon:
         self.path = path
         self.by_verb: dict[str, list[EventPattern]] = defaultdict(list)
         self.by_noun: dict[str, list[EventPattern]] = defaultdict(list)
+        self.by_id = {pattern.id: pattern for pattern in patterns}
         for pattern in patterns:
             for lemma in pattern.verbs:
                 self.by_verb[lemma].append(pattern)
@@ -130,6 +132,7 @@ def _pattern(entry: object, path: str, ontology: Ontology, index: int) -> EventP
         noun_targets=_targets(entry, path, line, _DEFAULT_NOUN_TARGETS),
         line=line or 0,
         reciprocal=bool(entry.get("reciprocal", False)),
+        not_object=_words(entry, "not_object", path, line),
     )
 
 

@@ -343,3 +343,24 @@ def test_the_two_sides_are_the_pair_that_last_met(coded):
     agreed = [e for e in coded(REPORT) if e.trigger.text == "agreed"]
     assert {e.source.code for e in agreed} == {"EGYGOV", "USAGOV"}
     assert all(e.source.text == "The two sides" for e in agreed)
+
+
+# -- claims, failures, withdrawals, excluded objects --------------------------------------------------
+def test_claiming_ones_own_attack_is_claiming_responsibility_and_the_attack_is_theirs(coded):
+    events = coded("Rebels claimed that they had attacked the airport in Goma on Monday.")
+    claim = _the_event(events, "015")
+    attack = _the_event(events, "190")
+    assert claim.source.code == "REB" and attack.source.code == "REB"
+
+
+def test_failing_to_reach_a_deal_is_rejecting_it(coded):
+    event = _the_event(coded("British and EU negotiators have failed to reach a deal on the Irish border."), "127")
+    assert event.negated is False and event.evidence["rule"].endswith("+refusal")
+
+
+def test_withdrawing_peacekeepers_is_the_codebooks_reduction_of_relations(coded):
+    assert _the_event(coded("The UN withdrew peacekeepers from the Golan Heights."), "1661").source.code == "IGOUNO"
+
+
+def test_an_excluded_object_rules_a_pattern_out(coded):
+    assert not [e for e in coded("Germany is helping Liberia fight the Ebola epidemic.") if e.cameo_root == "19"]
