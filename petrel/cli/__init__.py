@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from petrel.cli.actors_command import actors_command
 from petrel.cli.code_command import code_command
 from petrel.cli.eval_command import eval_command
 from petrel.cli.info_command import info_command
@@ -22,6 +23,7 @@ is invalid; {ExitCode.NOTHING_READ} no input could be read at all; {ExitCode.INT
 app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 app.command("code", help=code_command.__doc__, no_args_is_help=True)(code_command)
 app.command("eval", help=eval_command.__doc__)(eval_command)
+app.command("actors", help=actors_command.__doc__, no_args_is_help=True)(actors_command)
 app.command("info", help=info_command.__doc__)(info_command)
 
 

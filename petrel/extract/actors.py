@@ -24,6 +24,7 @@ from petrel.records import Actor
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "case", "punct", "flat", "appos"}
 _LEADING_SKIP = {"det", "punct", "case", "cc", "predet"}
 _ARTICLES = frozenset({"the", "a", "an"})
+_HOW = {"country-name": "a name of", "demonym": "the demonym of", "capital": "a capital or seat of power of", "organization": "the body"}
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her"})
 _PAIR_NOUNS = frozenset({"side", "leader", "country", "party", "nation", "government", "minister", "president"})
 _MENTION_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -268,6 +269,27 @@ class ArticleActors:
             return None
         start, end = self._extent(self.phrase_tokens(head), head)
         return [actor.model_copy(update={"text": self.text[start:end], "start": start, "end": end}) for actor in self._last_pair]
+
+    def explain(self, head: Token) -> list[str]:
+        """Why a phrase resolves as it does: each knowledge word found in it, and the name."""
+        head = _through_quantity(head)
+        tokens = self.phrase_tokens(head)
+        reasons = []
+        for hit in self._hits_in(tokens):
+            words = self.doc[hit.start : hit.end].text
+            if hit.named is not None:
+                named = hit.named
+                reasons.append(f"{words!r}: {_HOW.get(named.how, named.how)} {named.name or named.code} ({named.code})")
+            elif hit.sector is not None:
+                role = f", {hit.sector.role} role" if hit.sector.role else ""
+                reasons.append(f"{words!r}: sector word {hit.sector.sector} ({hit.sector.kind}{role})")
+        person = self._person_name(tokens, head)
+        if person is not None:
+            remembered = self._people.get(person[-1].text) or self._people.get(person.text)
+            reasons.append(f"{person.text!r}: a name" + (f", known as {remembered.code}" if remembered and remembered.code else ""))
+        if head.lower_ in _PERSONAL_PRONOUNS:
+            reasons.append(f"{head.text!r}: a pronoun, the person last named before it")
+        return reasons or ["nothing petrel knows: no country, body, sector word or name"]
 
     def mention_for(self, head: Token) -> Actor | None:
         """The actor of a noun phrase, or — when petrel knows nothing of it ("a convicted IRA
