@@ -177,3 +177,29 @@ class DictionarySkip(str, Enum):
     MALFORMED = "pattern lines petrel cannot read (no '*' or [code], unbalanced brackets, 'BY/WITH' alternatives)"
     TRANSFORMATION = "verb transformations (~ lines)"
     OUTSIDE_BLOCK = "lines outside any verb block or synset"
+
+
+class ActorDictionarySkip(str, Enum):
+    """Why a line of an imported PETRARCH/TABARI actor or agent dictionary gave nothing.
+
+    The value reads after a count in the import report ("5 entries with only the null code ...").
+    """
+
+    NULL_CODE = "entries with only the null code [---] (PETRARCH codes no actor for them; petrel cannot mark a phrase as no actor)"
+    NO_CODE = "entries without any code (at the end of the file)"
+    BAD_CODE = "codes petrel cannot read (not capital letters and digits, or several actors at once as in [ELR/GAL])"
+    BAD_DATE = (
+        "date restrictions petrel cannot read (a date that is not YYMMDD or YYYYMMDD or not a real day, "
+        "one date without < or >, or a range that ends before it starts)"
+    )
+    EXTRA_DEFAULT = "undated codes after an entry's first (PETRARCH uses the first)"
+    DUPLICATE_NAME = "names an earlier entry already gives (the first is kept)"
+    NO_WORDS = "names without a letter ('313_', '+__'), which would match numbers or nothing"
+    STRAY_LINE = (
+        "lines that are neither a name, a synonym nor a code of an entry "
+        "(synonyms or codes before the first entry, an unclosed '[')"
+    )
+    NO_AGENT_CODE = "agent lines without a [~CODE]"
+    BAD_AGENT_CODE = "agent codes petrel cannot read (not '~' and capital letters, as in [~GOV] or [NGO~])"
+    UNDEFINED_MARKER = "agent lines using a substitution marker (!X!) the file does not define"
+    DUPLICATE_TERM = "agent terms an earlier line already gives (the first is kept)"

@@ -18,7 +18,8 @@ from petrel.articles import Article
 from petrel.extract.actors import ActorMatcher, ArticleActors
 from petrel.extract.event_roots import EventRootModel, default_event_root_model
 from petrel.extract.events import sentence_events
-from petrel.knowledge.actor_tables import default_actor_knowledge
+from petrel.knowledge.actor_files import with_imported_files
+from petrel.knowledge.actor_tables import ActorKnowledge, default_actor_knowledge
 from petrel.knowledge.event_lexicon import EventLexicon, default_event_lexicon
 from petrel.knowledge.petrarch_verbs import load_petrarch_verbs
 from petrel.nlp import load_pipeline
@@ -27,6 +28,28 @@ from petrel.records import Event, Figure
 
 Record = Event | Figure
 DEFAULT_BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class ExtraKnowledge:
+    """A user's own knowledge files, used besides petrel's: PETRARCH/TABARI verb dictionaries,
+    actor files (YAML, or PETRARCH actor dictionaries) and PETRARCH agent dictionaries."""
+
+    verbs: tuple[Path, ...] = ()
+    actors: tuple[Path, ...] = ()
+    agents: tuple[Path, ...] = ()
+
+    def lexicon(self) -> EventLexicon:
+        lexicon = default_event_lexicon()
+        for path in self.verbs:
+            lexicon = lexicon.extended_with(load_petrarch_verbs(path))
+        return lexicon
+
+    def actor_knowledge(self) -> tuple[ActorKnowledge, list[str]]:
+        return with_imported_files(default_actor_knowledge(), self.actors, self.agents)
+
+
+NO_EXTRA_KNOWLEDGE = ExtraKnowledge()
 
 
 @dataclass
@@ -40,19 +63,15 @@ class ArticleCoder:
     event_model: EventRootModel | None = None
 
     @classmethod
-    def load(cls, verbs: Path | None = None) -> "ArticleCoder":
-        """The default knowledge; `verbs` adds a PETRARCH/TABARI verb dictionary to the lexicon."""
+    def load(cls, extra: ExtraKnowledge = NO_EXTRA_KNOWLEDGE) -> "ArticleCoder":
+        """petrel's knowledge, with a user's own files added."""
         nlp = load_pipeline()
-        lexicon = default_event_lexicon()
-        if verbs is not None:
-            lexicon = lexicon.extended_with(load_petrarch_verbs(verbs))
-        return cls(
-            nlp, default_ontology(), lexicon, ActorMatcher(nlp, default_actor_knowledge()), default_event_root_model(),
-        )
+        knowledge, _ = extra.actor_knowledge()
+        return cls(nlp, default_ontology(), extra.lexicon(), ActorMatcher(nlp, knowledge), default_event_root_model())
 
     def code_doc(self, article: Article, doc: Doc) -> list[Record]:
         """The records of one parsed article, in text order."""
-        actors = ArticleActors(doc, self.actor_matcher.find(doc))
+        actors = ArticleActors(doc, self.actor_matcher.find(doc), day=article.date)
         records: dict[str, Record] = {}
         for index, sentence in enumerate(doc.sents):
             for event in sentence_events(sentence, index, article, actors, self.lexicon, self.ontology, self.event_model):
@@ -64,14 +83,14 @@ class ArticleCoder:
         return [self.code_doc(article, doc) for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size)]
 
 
-_CODERS: dict[Path | None, ArticleCoder] = {}
+_CODERS: dict[ExtraKnowledge, ArticleCoder] = {}
 
 
-def default_coder(verbs: Path | None = None) -> ArticleCoder:
-    """The coder of this process (loaded on first use, then reused), with an extra verb dictionary if given."""
-    if verbs not in _CODERS:
-        _CODERS[verbs] = ArticleCoder.load(verbs)
-    return _CODERS[verbs]
+def default_coder(extra: ExtraKnowledge = NO_EXTRA_KNOWLEDGE) -> ArticleCoder:
+    """The coder of this process (loaded on first use, then reused), with a user's files if given."""
+    if extra not in _CODERS:
+        _CODERS[extra] = ArticleCoder.load(extra)
+    return _CODERS[extra]
 
 
 def _usable(articles: Iterable[Article | str | dict]) -> Iterator[Article]:
@@ -87,9 +106,9 @@ def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _code_chunk(job: tuple[list[Article], Path | None]) -> list[list[Record]]:
-    chunk, verbs = job
-    return default_coder(verbs).code_batch(chunk)
+def _code_chunk(job: tuple[list[Article], ExtraKnowledge]) -> list[list[Record]]:
+    chunk, extra = job
+    return default_coder(extra).code_batch(chunk)
 
 
 def code_articles(
@@ -98,18 +117,18 @@ def code_articles(
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_article: Callable[[Article, list[Record]], None] | None = None,
-    verbs: Path | None = None,
+    extra: ExtraKnowledge = NO_EXTRA_KNOWLEDGE,
 ) -> Iterator[Record]:
     """Code articles into event and figure records, lazily, in input order.
 
     Accepts Articles, bare texts or dicts with a "text" field. Articles with no usable text
     give no records. `workers` > 1 codes in that many processes (each loads the pipeline once);
     `on_article` is called after each article with its records (for progress reporting).
-    `verbs` is a PETRARCH-2/TABARI verb dictionary used besides petrel's own lexicon.
+    `extra` names a user's own knowledge files (verb, actor and agent dictionaries, actor YAML).
     """
     chunks = _chunks(_usable(articles), batch_size)
     if workers <= 1:
-        coded = ((chunk, default_coder(verbs).code_batch(chunk, batch_size)) for chunk in chunks)
+        coded = ((chunk, default_coder(extra).code_batch(chunk, batch_size)) for chunk in chunks)
         yield from _emit(coded, on_article)
         return
     import multiprocessing
@@ -117,7 +136,7 @@ def code_articles(
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers) as pool:
         pending = []
-        results = pool.imap(_code_chunk, ((chunk, verbs) for chunk in _remember(chunks, pending)))
+        results = pool.imap(_code_chunk, ((chunk, extra) for chunk in _remember(chunks, pending)))
         coded = ((pending.pop(0), result) for result in results)
         yield from _emit(coded, on_article)
 

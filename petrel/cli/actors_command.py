@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from enum import Enum
+from pathlib import Path
+from typing import Optional
 
 import typer
 from rich.console import Console
 
+from petrel.cli.code_command import parse_date
 from petrel.extract.actors import ArticleActors
+from petrel.pipeline import NO_EXTRA_KNOWLEDGE, ExtraKnowledge, default_coder
 from petrel.records import Actor
 
 
@@ -17,14 +22,12 @@ class ActorsFormat(str, Enum):
     jsonl = "jsonl"
 
 
-def resolve_mentions(texts: list[str]) -> list[tuple[Actor | None, list[str]]]:
+def resolve_mentions(texts: list[str], day: date | None = None, extra: ExtraKnowledge = NO_EXTRA_KNOWLEDGE) -> list[tuple[Actor | None, list[str]]]:
     """Each text read as one mention (the head of its longest noun phrase): its actor and the reasons."""
-    from petrel.pipeline import default_coder
-
-    coder = default_coder()
+    coder = default_coder(extra)
     results = []
     for doc in coder.nlp.pipe(texts):
-        actors = ArticleActors(doc, coder.actor_matcher.find(doc))
+        actors = ArticleActors(doc, coder.actor_matcher.find(doc), day=day)
         head = mention_head(doc)
         if head is None:
             results.append((None, ["no words"]))
@@ -44,9 +47,12 @@ def mention_head(doc) -> object | None:
 def actors_command(
     texts: list[str] = typer.Argument(..., help="Mentions as they appear in news, e.g. \"Kenyan President William Ruto\" \"the Kremlin\"."),
     format: ActorsFormat = typer.Option(ActorsFormat.text, "--format", "-f", help="text (with reasons) or jsonl: one actor object or null per input, in order."),
+    date_: Optional[str] = typer.Option(None, "--date", help="Resolve dated codes (from imported dictionaries or actor files) as on this day, YYYY-MM-DD."),
+    actors: list[Path] = typer.Option([], "--actors", help="Your own actor files (YAML) or PETRARCH actor dictionaries, as for `petrel code`."),
+    agents: list[Path] = typer.Option([], "--agents", help="PETRARCH agent dictionaries, as for `petrel code`."),
 ) -> None:
     """Resolve actor mentions (country, sector, code, kind, name) and explain each resolution."""
-    results = resolve_mentions(texts)
+    results = resolve_mentions(texts, parse_date(date_), ExtraKnowledge(actors=tuple(actors), agents=tuple(agents)))
     if format is ActorsFormat.jsonl:
         for actor, _ in results:
             typer.echo(json.dumps(actor.model_dump(mode="json") if actor is not None else None, ensure_ascii=False))

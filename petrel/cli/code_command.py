@@ -17,7 +17,7 @@ from petrel.cli.progress import article_progress
 from petrel.cli.summary import print_summary
 from petrel.errors import ExitCode, InputProblem, UsageError
 from petrel.knowledge.petrarch_verbs import load_petrarch_verbs
-from petrel.pipeline import code_articles
+from petrel.pipeline import ExtraKnowledge, code_articles
 from petrel.readers import ReadOptions, read_articles
 from petrel.readers.estimate import estimate_article_count
 from petrel.readers.options import DEFAULT_MAX_BYTES
@@ -46,13 +46,19 @@ class ProblemLog:
         print(f"petrel: {problem}", file=sys.stderr, flush=True)  # one line, never wrapped
 
 
-def _parse_date(value: Optional[str]) -> date | None:
+def parse_date(value: Optional[str]) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"--date {value!r} is not a date", fix="give it as YYYY-MM-DD, e.g. --date 2024-03-21") from None
+
+
+def load_extra_knowledge(extra: ExtraKnowledge) -> list[str]:
+    """Check a user's knowledge files before coding; one report line per imported dictionary."""
+    reports = [str(load_petrarch_verbs(path).report) for path in extra.verbs]
+    return reports + extra.actor_knowledge()[1]
 
 
 def code_command(
@@ -64,7 +70,9 @@ def code_command(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to code with; each loads the spaCy pipeline once. Use for large inputs."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip input files larger than this many bytes."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per spaCy nlp.pipe batch."),
-    verbs: Optional[Path] = typer.Option(None, "--verbs", help="A PETRARCH-2/TABARI verb dictionary (format of CAMEO.2.0.txt) to use besides petrel's own lexicon; what it cannot express is counted on stderr."),
+    verbs: list[Path] = typer.Option([], "--verbs", help="A PETRARCH-2/TABARI verb dictionary (format of CAMEO.2.0.txt) to use besides petrel's own lexicon; what it cannot express is counted on stderr. Repeatable."),
+    actors: list[Path] = typer.Option([], "--actors", help="Your own actors: a YAML actor file (.yaml, overrides petrel's; see docs/actors.md) or a PETRARCH/TABARI actor dictionary (fills gaps; dated codes resolved by the article date). Repeatable."),
+    agents: list[Path] = typer.Option([], "--agents", help="A PETRARCH/TABARI agent dictionary (Phoenix.agents.txt format): sector words that fill petrel's gaps. Repeatable."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary table."),
 ) -> None:
     """Code news articles into event records (JSON Lines on stdout by default).
@@ -76,13 +84,14 @@ def code_command(
     """
     stderr = Console(stderr=True)
     problems = ProblemLog()
-    options = ReadOptions(publication_date=_parse_date(date_), max_bytes=max_bytes)
+    options = ReadOptions(publication_date=parse_date(date_), max_bytes=max_bytes)
     to_stdout = output is None and db is None
     if format is OutputFormat.parquet and output is None:
         raise UsageError("parquet output needs a file", fix="add --output FILE.parquet")
 
-    if verbs is not None:
-        stderr.print(f"petrel: {load_petrarch_verbs(verbs).report}", markup=False, highlight=False, soft_wrap=True)  # bad file: stop before reading
+    extra = ExtraKnowledge(tuple(verbs), tuple(actors), tuple(agents))
+    for report in load_extra_knowledge(extra):  # a bad file stops here, before any input is read
+        stderr.print(f"petrel: {report}", markup=False, highlight=False, soft_wrap=True)
     articles = read_articles(inputs, options, report=problems)
     writers = [open_writer(format.value, output)] if output is not None or to_stdout else []
     if db is not None:
@@ -99,7 +108,7 @@ def code_command(
                 counts["articles"] += 1
                 advance()
 
-            for record in code_articles(articles, workers=workers, batch_size=batch_size, on_article=on_article, verbs=verbs):
+            for record in code_articles(articles, workers=workers, batch_size=batch_size, on_article=on_article, extra=extra):
                 for writer in writers:
                     writer.write(record)
                 if isinstance(record, Figure):

@@ -11,8 +11,8 @@ in the same article; with no such knowledge the country stays null.
 from __future__ import annotations
 
 import bisect
-
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -101,10 +101,10 @@ class _Resolution:
 class ArticleActors:
     """Resolves actor phrases in one parsed article, remembering titled people by surname."""
 
-    def __init__(self, doc: Doc, hits: dict[int, KnowledgeHit]):
+    def __init__(self, doc: Doc, hits: dict[int, KnowledgeHit], day: date | None = None):
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access
-        self.hits = hits
+        self.hits = _as_on(hits, day)
         self._people: dict[str, _Resolution] = {}
         self._person_mentions: list[tuple[int, _Resolution]] = []  # (token index, person), in text order
         self._last_pair: tuple[Actor, Actor] | None = None
@@ -154,7 +154,9 @@ class ArticleActors:
     # -- annotate ---------------------------------------------------------------------
     def _resolve(self, tokens: list[Token], head: Token) -> _Resolution | None:
         hits = self._hits_in(tokens)
-        body_hit = next((h for h in hits if h.named is not None and h.named.how == "organization"), None)
+        bodies = [h for h in hits if h.named is not None and h.named.how == "organization"]
+        # the entry covering the head wins over a named modifier: "Hamas leader Yahya Sinwar"
+        body_hit = next((h for h in bodies if _covers(h, head)), bodies[0] if bodies else None)
         country_hit = next((h for h in hits if h.named is not None and h.named.how != "organization"), None)
         sectors = [h for h in hits if h.sector is not None]
         person = self._person_name(tokens, head)
@@ -175,18 +177,23 @@ class ArticleActors:
             # An unknown name is still an actor, with nothing guessed; dates and places are not.
             kind = _UNKNOWN_NAME_KINDS.get(head.ent_type_)
             return _Resolution(None, None, None, kind, person.text) if kind else None
-        if iso3 is None and sector is None:
+        # A place an imported dictionary codes outside ISO 3166 ("Arnor" [ARN], the USSR [USR]):
+        # its own code stands in front of the sector; the country stays null.
+        prefix = iso3 or (country.code if country is not None else None)
+        if prefix is None and sector is None:
             return None
         kind = _kind_of(head, country_hit, sector_word, person)
         if kind == "population" and sector is None:
             sector = "CVL"  # "Palestinians": the civilian population of the country
-        return _Resolution(iso3, sector, _actor_code(iso3, sector), kind, person.text if person is not None else None)
+        return _Resolution(iso3, sector, _actor_code(prefix, sector), kind, person.text if person is not None else None)
 
     def _learn_people(self) -> None:
         """Remember people introduced with a country or a title ("U.S. Secretary of State Antony Blinken")."""
         for token in self.doc:
-            if token.pos_ != "PROPN" or token.i in self.hits or token.dep_ in {"compound", "flat"}:
-                continue
+            hit = self.hits.get(token.i)
+            named_person = hit is not None and hit.named is not None and hit.named.kind == "person"
+            if token.pos_ != "PROPN" or (hit is not None and not named_person) or token.dep_ in {"compound", "flat"}:
+                continue  # a person in the tables is learned too: "He" and "the leader" may follow
             tokens = self.phrase_tokens(token)
             resolution = self._resolve(tokens, token)
             if resolution is None or resolution.name is None or resolution.code is None:
@@ -326,6 +333,15 @@ _QUANTITY_NOUNS = frozenset({
     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "million",
     "millions", "number", "group", "handful", "some", "many", "several", "most", "all", "two", "three",
 })  # fmt: skip
+
+
+def _as_on(hits: dict[int, KnowledgeHit], day: date | None) -> dict[int, KnowledgeHit]:
+    """Hits with dated codes as they were on the article's day ("[ARMGOV 030101-050531]")."""
+    dated = {id(hit): hit for hit in hits.values() if hit.named is not None and hit.named.dated}
+    if not dated:
+        return hits
+    current = {key: replace(hit, named=hit.named.on(day)) for key, hit in dated.items()}
+    return {index: current.get(id(hit), hit) for index, hit in hits.items()}
 
 
 def _is_definite(head: Token) -> bool:

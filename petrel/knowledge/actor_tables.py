@@ -3,12 +3,14 @@
 Files (in petrel/data/actors/, each documented in its header comment):
 - countries.tsv: ISO alpha-3, names, demonyms/adjectives, capitals and seats of power;
 - sectors.tsv: words for kinds of actors (president, troops, protesters) -> sector code;
-- organizations.tsv: international bodies, armed groups and national bodies by name.
+- organizations.tsv: international bodies, armed groups and national bodies by name;
+- people.tsv: people news names directly (leaders, ministers, heads of bodies), same columns.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -19,11 +21,35 @@ from petrel.knowledge.tables import read_tsv, split_items
 ACTOR_DIR = Path(str(resources.files("petrel") / "data" / "actors"))
 KINDS = ("state", "person", "organization", "group", "population")
 SECTOR_ROLES = ("", "title", "generic")
+# Codes that stand where a country would: intergovernmental and non-governmental organizations.
+COUNTRY_GROUPS = ("IGO", "NGO")
+
+
+@dataclass(frozen=True)
+class DatedCode:
+    """How a named actor is coded between two days, both included; an open end is None.
+
+    A code of None means the phrase names no coded actor in that period (PETRARCH's [---]).
+    """
+
+    start: date | None
+    end: date | None
+    code: str | None
+    country: str | None
+    sector: str | None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True)
 class NamedActor:
-    """What a phrase in the text means as an actor: a country (by name, demonym or capital) or a body."""
+    """What a phrase in the text means as an actor: a country (by name, demonym or capital) or a body.
+
+    `country`, `sector` and `code` are the undated default. A phrase whose coding changed over
+    time ("Barack Obama": USAELI until 2000, USAGOV from 2009-01-20) also carries `dated`
+    alternatives; `on(day)` gives the actor as coded on a day.
+    """
 
     phrase: str
     country: str | None
@@ -31,7 +57,21 @@ class NamedActor:
     code: str | None
     kind: str
     name: str | None
-    how: str  # "country-name", "demonym", "capital", "organization"
+    how: str  # "country-name", "demonym", "capital", "organization" (a named body or person)
+    dated: tuple[DatedCode, ...] = ()
+
+    def on(self, day: date | None) -> NamedActor:
+        """The actor as coded on `day`: the first dated alternative that covers it, else the
+        undated default (also when `day` is None). The result has no alternatives of its own."""
+        if not self.dated:
+            return self
+        if day is not None:
+            for alternative in self.dated:
+                if alternative.covers(day):
+                    return replace(
+                        self, code=alternative.code, country=alternative.country, sector=alternative.sector, dated=()
+                    )
+        return replace(self, dated=())
 
 
 @dataclass(frozen=True)
@@ -66,9 +106,11 @@ def _add_named(knowledge: ActorKnowledge, actor: NamedActor, path: Path, line: i
     knowledge.named[actor.phrase] = actor
 
 
+_COUNTRY_COLUMNS = ("iso3", "name", "names", "adjectives", "capitals")
+
+
 def _load_countries(knowledge: ActorKnowledge, path: Path) -> None:
-    columns = ("iso3", "name", "names", "adjectives", "capitals")
-    for line, row in read_tsv(path, columns):
+    for line, row in read_tsv(path, _COUNTRY_COLUMNS):
         iso3, name = row["iso3"], row["name"]
         if len(iso3) != 3 or not iso3.isupper() or not name:
             raise DataFileError(str(path), line, f"iso3 must be 3 capital letters and name non-empty, found {iso3!r}")
@@ -116,6 +158,7 @@ def load_actor_knowledge(directory: Path = ACTOR_DIR) -> ActorKnowledge:
     for filename, loader in (
         ("countries.tsv", _load_countries),
         ("organizations.tsv", _load_organizations),
+        ("people.tsv", _load_organizations),  # same columns; kind person
         ("sectors.tsv", _load_sectors),
     ):
         path = directory / filename
@@ -127,3 +170,10 @@ def load_actor_knowledge(directory: Path = ACTOR_DIR) -> ActorKnowledge:
 @lru_cache(maxsize=1)
 def default_actor_knowledge() -> ActorKnowledge:
     return load_actor_knowledge()
+
+
+@lru_cache(maxsize=4)
+def country_codes(directory: Path = ACTOR_DIR) -> frozenset[str]:
+    """The ISO alpha-3 codes of countries.tsv, and IGO and NGO: what may stand first in an actor code."""
+    rows = read_tsv(directory / "countries.tsv", _COUNTRY_COLUMNS)
+    return frozenset(row["iso3"] for _, row in rows) | frozenset(COUNTRY_GROUPS)

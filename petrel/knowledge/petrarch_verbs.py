@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from petrel.knowledge.petrarch_files import read_dictionary_lines
 from petrel.errors import DataFileError, DictionarySkip
 from petrel.knowledge.event_lexicon import EventLexicon, EventPattern
 from petrel.ontology import Ontology, default_ontology
@@ -111,18 +112,7 @@ def load_petrarch_verbs(path: Path, ontology: Ontology | None = None) -> Petrarc
 
 # -- reading the file -------------------------------------------------------------------
 def _read_lines(path: Path) -> list[str]:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise DataFileError(str(path), None, f"cannot be read ({error.strerror})", fix="check the path") from None
-    if b"\0" in data:
-        line = data.count(b"\n", 0, data.index(b"\0")) + 1
-        raise DataFileError(str(path), line, "is a binary file, not a verb dictionary", fix=_FIX)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")  # TABARI-era dictionaries were written in Latin-1
-    return text.split("\n")  # not splitlines(): line numbers must count what editors count
+    return read_dictionary_lines(path, "a verb dictionary", _FIX)
 
 
 def _parse(lines: list[str], path: str, report: ImportReport) -> tuple[list[_Block], dict[str, list[str]]]:

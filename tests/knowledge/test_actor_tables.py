@@ -7,12 +7,13 @@ tests/knowledge/test_countries_table.py checks countries.tsv as a file; these te
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from petrel.errors import DataFileError, ExitCode
-from petrel.knowledge.actor_tables import ACTOR_DIR, KINDS, load_actor_knowledge
+from petrel.knowledge.actor_tables import ACTOR_DIR, KINDS, DatedCode, NamedActor, load_actor_knowledge
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +22,8 @@ def knowledge():
 
 
 # -- the packaged tables ------------------------------------------------------------------
-def test_packaged_tables_load_from_three_files(knowledge):
-    assert [Path(f).name for f in knowledge.files] == ["countries.tsv", "organizations.tsv", "sectors.tsv"]
+def test_packaged_tables_load_from_four_files(knowledge):
+    assert [Path(f).name for f in knowledge.files] == ["countries.tsv", "organizations.tsv", "people.tsv", "sectors.tsv"]
 
 
 def test_country_name_demonym_and_capital_mean_the_same_country(knowledge):
@@ -116,3 +117,41 @@ def test_bad_country_code_names_file_and_line(tables):
     line = _edit_line(tables / "countries.tsv", "QAT\t", lambda row: "Qa" + row[3:])
     error = _load_error(tables, "countries.tsv", line)
     assert "'Qa'" in error.reason
+
+
+# -- actors coded by date ------------------------------------------------------------------
+def _sisi() -> NamedActor:
+    return NamedActor(
+        "Sisi", "EGY", "ELI", "EGYELI", "person", "Abdel Fattah el-Sisi", "organization",
+        dated=(
+            DatedCode(date(1977, 1, 1), date(2012, 8, 12), "EGYMIL", "EGY", "MIL"),
+            DatedCode(date(2012, 8, 12), date(2014, 3, 26), "EGYGOVMIL", "EGY", "GOV"),
+            DatedCode(date(2014, 6, 8), None, "EGYGOV", "EGY", "GOV"),
+        ),
+    )  # fmt: skip
+
+
+def test_dated_actor_is_coded_as_on_the_day_of_the_article():
+    sisi = _sisi()
+    assert sisi.on(date(2010, 5, 1)).code == "EGYMIL"
+    assert sisi.on(date(2013, 7, 3)).code == "EGYGOVMIL"
+    assert (sisi.on(date(2020, 1, 1)).code, sisi.on(date(2020, 1, 1)).sector) == ("EGYGOV", "GOV")
+
+
+def test_range_includes_both_its_days_and_the_first_listed_range_wins():
+    sisi = _sisi()
+    assert sisi.on(date(2014, 6, 8)).code == "EGYGOV"
+    assert sisi.on(date(2012, 8, 12)).code == "EGYMIL"  # in two ranges: the first listed
+
+
+def test_undated_default_between_ranges_and_without_a_date():
+    sisi = _sisi()
+    assert sisi.on(date(2014, 5, 1)).code == "EGYELI"
+    assert sisi.on(None).code == "EGYELI"
+    assert sisi.on(None).dated == ()  # the actor of a day has no alternatives of its own
+
+
+def test_actor_without_dates_is_the_same_on_every_day(knowledge):
+    egypt = knowledge.named["Egypt"]
+    assert egypt.dated == ()
+    assert egypt.on(date(1990, 1, 1)) is egypt and egypt.on(None) is egypt

@@ -6,11 +6,12 @@ from ../shared/dict when it is there.
 
 from __future__ import annotations
 
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.knowledge.dictionary_files import line_of, write_dictionary
 
 from petrel.errors import DataFileError, DictionarySkip, ExitCode
 from petrel.knowledge.event_lexicon import EventPattern
@@ -31,15 +32,10 @@ SYNSETS = """\
 
 
 def _dictionary(tmp_path: Path, text: str, name: str = "verbs.txt") -> Path:
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return path
+    return write_dictionary(tmp_path, text, name)
 
 
-def _line(path: Path, fragment: str) -> int:
-    """The number of the first line of `path` that contains `fragment`."""
-    lines = path.read_text(encoding="latin-1").split("\n")
-    return next(number for number, line in enumerate(lines, start=1) if fragment in line)
+_line = line_of
 
 
 def _only(lexicon: PetrarchLexicon, path: Path, fragment: str) -> EventPattern:
