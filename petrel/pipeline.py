@@ -38,11 +38,16 @@ class ExtraKnowledge:
     verbs: tuple[Path, ...] = ()
     actors: tuple[Path, ...] = ()
     agents: tuple[Path, ...] = ()
+    verbs_only: bool = False  # code with the imported verb dictionaries alone (no built-in lexicon, no model)
 
     def lexicon(self) -> EventLexicon:
-        lexicon = default_event_lexicon()
-        for path in self.verbs:
-            lexicon = lexicon.extended_with(load_petrarch_verbs(path))
+        imported = [load_petrarch_verbs(path) for path in self.verbs]
+        if self.verbs_only and imported:
+            lexicon, imported = imported[0], imported[1:]
+        else:
+            lexicon = default_event_lexicon()
+        for other in imported:
+            lexicon = lexicon.extended_with(other)
         return lexicon
 
     def actor_knowledge(self) -> tuple[ActorKnowledge, list[str]]:
@@ -67,7 +72,8 @@ class ArticleCoder:
         """petrel's knowledge, with a user's own files added."""
         nlp = load_pipeline()
         knowledge, _ = extra.actor_knowledge()
-        return cls(nlp, default_ontology(), extra.lexicon(), ActorMatcher(nlp, knowledge), default_event_root_model())
+        model = None if extra.verbs_only else default_event_root_model()
+        return cls(nlp, default_ontology(), extra.lexicon(), ActorMatcher(nlp, knowledge), model)
 
     def code_doc(self, article: Article, doc: Doc) -> list[Record]:
         """The records of one parsed article, in text order."""

@@ -71,6 +71,7 @@ def code_command(
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip input files larger than this many bytes."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per spaCy nlp.pipe batch."),
     verbs: list[Path] = typer.Option([], "--verbs", help="A PETRARCH-2/TABARI verb dictionary (format of CAMEO.2.0.txt) to use besides petrel's own lexicon; what it cannot express is counted on stderr. Repeatable."),
+    verbs_only: bool = typer.Option(False, "--verbs-only", help="Code with the --verbs dictionaries alone: no built-in lexicon and no event-root model (PETRARCH-compatible coding)."),
     actors: list[Path] = typer.Option([], "--actors", help="Your own actors: a YAML actor file (.yaml, overrides petrel's; see docs/actors.md) or a PETRARCH/TABARI actor dictionary (fills gaps; dated codes resolved by the article date). Repeatable."),
     agents: list[Path] = typer.Option([], "--agents", help="A PETRARCH/TABARI agent dictionary (Phoenix.agents.txt format): sector words that fill petrel's gaps. Repeatable."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary table."),
@@ -89,7 +90,9 @@ def code_command(
     if format is OutputFormat.parquet and output is None:
         raise UsageError("parquet output needs a file", fix="add --output FILE.parquet")
 
-    extra = ExtraKnowledge(tuple(verbs), tuple(actors), tuple(agents))
+    if verbs_only and not verbs:
+        raise UsageError("--verbs-only needs a verb dictionary", fix="add --verbs FILE")
+    extra = ExtraKnowledge(tuple(verbs), tuple(actors), tuple(agents), verbs_only)
     for report in load_extra_knowledge(extra):  # a bad file stops here, before any input is read
         stderr.print(f"petrel: {report}", markup=False, highlight=False, soft_wrap=True)
     articles = read_articles(inputs, options, report=problems)

@@ -33,7 +33,7 @@ def eval_command(
 def print_report(report: EvalReport, console: Console) -> None:
     console.print(f"[bold]{report.dataset}[/bold]: {report.examples} examples from {report.path}")
     for name, value in report.metrics.items():
-        console.print(f"  {name.replace('_', ' '):<18} {value:.3f}")
+        console.print(f"  {name.replace('_', ' '):<24} {value:.3f}")
     if report.classes:
         table = Table("class", "precision", "recall", "F1", "support", title="Per class")
         for c in report.classes:

@@ -121,7 +121,7 @@ def read_conll_spans(path: Path) -> list[tuple[str, dict[str, str]]]:
 
 
 _SENTENCE_BLOCK = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
-_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+_ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CODING = re.compile(r"<EventCoding\b([^>]*)/?>")
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
 _PARSE = re.compile(r"<Parse>(.*?)</Parse>", re.S)
@@ -133,7 +133,7 @@ def read_petrarch_validation(path: Path) -> list[CodedSentence]:
     sentences = []
     for block in _SENTENCE_BLOCK.finditer(content):
         line = content.count("\n", 0, block.start()) + 1
-        attributes = dict(_ATTRIBUTE.findall(block.group(1)))
+        attributes = _attributes(block.group(1))
         if attributes.get("evaluate", "true").lower() == "false":
             continue
         text = _sentence_text(block.group(2))
@@ -141,9 +141,9 @@ def read_petrarch_validation(path: Path) -> list[CodedSentence]:
             raise DataFileError(str(path), line, "a <Sentence> without <Text> (or <Parse> to rebuild it from)")
         codings = []
         for coding in _CODING.finditer(block.group(2)):
-            values = dict(_ATTRIBUTE.findall(coding.group(1)))
-            if values.get("noevents", "").lower() == "true":
-                continue
+            values = _attributes(coding.group(1))
+            if values.get("noevents", "").lower() == "true" or "error" in values:
+                continue  # no event, or PETRARCH's own discards (error="sentencediscard")
             if not all(values.get(key) for key in ("eventcode", "sourcecode", "targetcode")):
                 raise DataFileError(str(path), line, "an <EventCoding> needs eventcode, sourcecode and targetcode (or noevents)")
             codings.append(GoldCoding(values["sourcecode"], values["targetcode"], values["eventcode"]))
@@ -154,6 +154,11 @@ def read_petrarch_validation(path: Path) -> list[CodedSentence]:
     if not sentences:
         raise DataFileError(str(path), None, "no <Sentence> ... </Sentence> blocks found")
     return sentences
+
+
+def _attributes(tag: str) -> dict[str, str]:
+    """name="value" or name='value' pairs (PETRARCH files use both, with spaces around =)."""
+    return {name: double or single for name, double, single in _ATTRIBUTE.findall(tag)}
 
 
 def _sentence_text(block: str) -> str:

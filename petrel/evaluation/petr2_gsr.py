@@ -40,6 +40,20 @@ def _triples(sentence: CodedSentence, events: Sequence[Event], exact: bool) -> t
     return gold, predicted
 
 
+def _matched_by_root(sentence: CodedSentence, events: Sequence[Event]) -> list[tuple]:
+    """Pairs (gold coding, event) with the same CAMEO root, each used once, best actor fit first."""
+    pairs, used = [], set()
+    for gold in sentence.codings:
+        candidates = [e for e in coded_events(events) if e.cameo_root == gold.code[:2] and id(e) not in used]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda e: (gold_country(gold.source) == actor_country(e.source))
+                   + (gold_country(gold.target) == actor_country(e.target)))
+        used.add(id(best))
+        pairs.append((gold, best))
+    return pairs
+
+
 def score_petr2_gsr(
     dataset: str, path: str, sentences: Sequence[CodedSentence], events: Sequence[Sequence[Event]], error_limit: int = 25,
 ) -> EvalReport:
@@ -48,10 +62,17 @@ def score_petr2_gsr(
     roots_only = set_score(
         ({c.code[:2] for c in s.codings}, {e.cameo_root for e in coded_events(found)}) for s, found in zip(sentences, events)
     )
+    matched = [pair for s, found in zip(sentences, events) for pair in _matched_by_root(s, found)]
     with_events = [found for s, found in zip(sentences, events) if s.codings]
     metrics = {
         "root_f1": root.f1, "root_precision": root.precision, "root_recall": root.recall,
         "code_f1": exact.f1, "root_only_f1": roots_only.f1,
+        # of events whose root matches a gold coding: how often source and target countries agree
+        "actor_country_accuracy": (
+            sum((gold_country(g.source) == actor_country(e.source)) + (gold_country(g.target) == actor_country(e.target)) for g, e in matched)
+            / (2 * len(matched)) if matched else 0.0
+        ),
+        "events_matched_by_root": float(len(matched)),
         "no_event_share": sum(not coded_events(found) for found in with_events) / len(with_events) if with_events else 0.0,
     }
     classes = [ClassScore(name, s.precision, s.recall, s.f1, s.gold) for name, s in

@@ -219,9 +219,9 @@ class ArticleActors:
         if resolution is not None and resolution.country is None and resolution.sector is not None:
             located = self._locating_country(head, tokens)
             if located is not None:
-                tokens, country = located
+                tokens, country, prefix = located  # prefix: the place's code, also outside ISO ("Gondor" GON)
                 resolution = _Resolution(
-                    country, resolution.sector, _actor_code(country, resolution.sector), resolution.kind, resolution.name
+                    country, resolution.sector, _actor_code(country or prefix, resolution.sector), resolution.kind, resolution.name
                 )
         if resolution is None:
             return None
@@ -314,7 +314,7 @@ class ArticleActors:
         first = article or first
         return first.idx, tokens[-1].idx + len(tokens[-1].text)
 
-    def _locating_country(self, head: Token, tokens: list[Token]) -> tuple[list[Token], str] | None:
+    def _locating_country(self, head: Token, tokens: list[Token]) -> tuple[list[Token], str | None, str] | None:
         """'officials in Saudi Arabia': the country of a prepositional phrase after the head,
         and the phrase's tokens extended over it."""
         for prep in head.rights:
@@ -324,8 +324,8 @@ class ArticleActors:
                 if obj.dep_ != "pobj":
                     continue
                 inner = self._resolve(self.phrase_tokens(obj), obj)
-                if inner is not None and inner.country and inner.kind == "state":
-                    return sorted({*tokens, *prep.subtree}, key=lambda t: t.i), inner.country
+                if inner is not None and (inner.country or inner.code) and inner.kind == "state":
+                    return sorted({*tokens, *prep.subtree}, key=lambda t: t.i), inner.country, inner.code
         return None
 
 

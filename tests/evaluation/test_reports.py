@@ -69,3 +69,10 @@ def test_reports_become_plain_json(name):
     report = score_pentaclass(name, "x", [], []) if name == "pentaclass" else score_petr2_gsr(name, "x", [], [])
     data = report.to_dict()
     assert data["dataset"] == name and "metrics" in data
+
+
+def test_petr2_actor_country_accuracy_counts_source_and_target_of_events_matched_by_root():
+    sentence = CodedSentence("p4", "Russia shelled Kharkiv.", None, (GoldCoding("RUSMIL", "UKR", "194"),), 1)
+    report = score_petr2_gsr("petr2_gsr", "gsr.xml", [sentence], [[event("190", 0.7, source="RUS", target="POL")]])
+    assert report.metrics["events_matched_by_root"] == 1
+    assert report.metrics["actor_country_accuracy"] == 0.5  # source right, target wrong
