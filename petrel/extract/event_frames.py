@@ -112,8 +112,15 @@ def prep_object(token: Token, word: str) -> Token | None:
     for prep in token.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word:
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ not in _TIME_ENTITIES:  # "on Tuesday" names no one
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.ent_type_ not in _TIME_ENTITIES:
                     return obj
+                # "on Tuesday" names no one, but "met with Syrian President Bashar Assad Tuesday"
+                # is often parsed with the day as the head of the name
+                named = [c for c in obj.children if c.dep_ == "compound" and c.ent_type_ not in _TIME_ENTITIES]
+                if named:
+                    return named[-1]
     return None
 
 

@@ -16,6 +16,7 @@ from petrel.ontology import Ontology
 from petrel.records import Actor, Attribution, Event, stable_id
 
 _BASE_CONFIDENCE = {False: 0.55, True: 0.45}  # verb, noun
+_MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
 def _actors(arguments: list[Argument], actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
@@ -117,9 +118,17 @@ def events_from_frame(
     """One event per (source, target) pair; both directions for "talks between A and B"."""
     code = ontology[frame.pattern.cameo]
     trigger = frame.trigger
-    pairs = list(product(_actors(frame.sources, actors), _targets(frame, actors)))
-    if frame.reciprocal:
-        pairs += [(target, source) for source, target in pairs]
+    sources = _actors(frame.sources, actors)
+    spans = {(actor.start, actor.end) for actor, _ in sources if actor is not None}
+    if not frame.targets and len(spans) >= 2 and code.root in _MUTUAL_ROOTS:
+        # "Brazil and the United States are seeking to deepen a partnership", "X, Y and Z met":
+        # coordinated parties of a cooperative act with no one else named act toward each other
+        frame.reciprocal = True
+        pairs = [((a, f"{a_rule}:mutual"), (b, f"{b_rule}:mutual")) for (a, a_rule), (b, b_rule) in product(sources, sources) if a is not b]
+    else:
+        pairs = list(product(sources, _targets(frame, actors)))
+        if frame.reciprocal:
+            pairs += [(target, source) for source, target in pairs]
     events = []
     for (source, source_rule), (target, target_rule) in pairs:
         if _same_actor(source, target):

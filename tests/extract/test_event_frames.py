@@ -364,3 +364,14 @@ def test_withdrawing_peacekeepers_is_the_codebooks_reduction_of_relations(coded)
 
 def test_an_excluded_object_rules_a_pattern_out(coded):
     assert not [e for e in coded("Germany is helping Liberia fight the Ebola epidemic.") if e.cameo_root == "19"]
+
+
+def test_coordinated_parties_of_a_meeting_with_no_one_else_meet_each_other(coded):
+    events = [e for e in coded("Egypt, Jordan and Qatar met in Amman on Sunday.") if e.cameo_root == "04"]
+    assert _dyads(events) >= {("EGY", "JOR"), ("JOR", "EGY"), ("QAT", "EGY")}
+    assert not [e for e in coded("Egypt and Jordan condemned the attack.") if e.cameo_root == "11" and e.target is not None]
+
+
+def test_a_name_parsed_as_modifier_of_a_day_is_still_the_target(coded):
+    event = _the_event(coded("Iraq's national security advisor met with Syrian President Bashar Assad Tuesday."), "040")
+    assert event.target.country == "SYR"
