@@ -26,6 +26,8 @@ _LEADING_SKIP = {"det", "punct", "case", "cc", "predet"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _HOW = {"country-name": "a name of", "demonym": "the demonym of", "capital": "a capital or seat of power of", "organization": "the body"}
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her"})
+_BODY_KINDS = frozenset({"state", "organization", "group"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 _PAIR_NOUNS = frozenset({"side", "leader", "country", "party", "nation", "government", "minister", "president"})
 _MENTION_POS = frozenset({"NOUN", "PROPN", "PRON"})
 # Prepositions whose object places an actor in a country ("officials in Saudi Arabia").
@@ -109,6 +111,7 @@ class ArticleActors:
         self._person_mentions: list[tuple[int, _Resolution]] = []  # (token index, person), in text order
         self._last_pair: tuple[Actor, Actor] | None = None
         self._learn_people()
+        self._body_mentions = self._bodies_named()  # states, bodies and groups, for "it" and "they"
 
     # -- find -------------------------------------------------------------------------
     def phrase_tokens(self, head: Token) -> list[Token]:
@@ -209,6 +212,8 @@ class ArticleActors:
         head = _through_quantity(head)
         if head.lower_ in _PERSONAL_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass", "poss"):
             return self._pronoun(head)
+        if head.lower_ in ("it", "they") and head.dep_ in ("nsubj", "nsubjpass"):
+            return self._it_or_they(head)
         tokens = self.phrase_tokens(head)
         resolution = self._resolve(tokens, head)
         if resolution is not None and resolution.kind == "person" and resolution.name is None and _is_definite(head):
@@ -238,6 +243,35 @@ class ArticleActors:
             if index < before and (country is None or person.country == country) and (sector is None or person.sector == sector):
                 return person
         return None
+
+    def _bodies_named(self) -> list[tuple[int, _Resolution]]:
+        """(head index, actor) of each subject or object phrase naming a state, body or group."""
+        found = []
+        for token in self.doc:
+            if token.dep_ not in _ARGUMENT_DEPS or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            tokens = self.phrase_tokens(token)
+            if not any(t.i in self.hits for t in tokens):
+                continue
+            resolution = self._resolve(tokens, token)
+            if resolution is not None and resolution.code and resolution.kind in _BODY_KINDS:
+                found.append((token.i, resolution))
+        return found
+
+    def _it_or_they(self, pronoun: Token) -> Actor | None:
+        """"it said", "they attacked": the state, body or group last named as subject or object."""
+        kinds = _BODY_KINDS if pronoun.lower_ == "they" else _BODY_KINDS - {"group"}
+        plural = pronoun.lower_ == "they"
+        candidates = [(i, body) for i, body in self._body_mentions if i < pronoun.i and body.kind in kinds
+                      and (plural or self.doc[i].tag_ not in ("NNS", "NNPS"))]
+        subjects = [(i, body) for i, body in candidates if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
+        if not (subjects or candidates):
+            return None
+        _, body = (subjects or candidates)[-1]  # the last subject first: who "they" were
+        return Actor(
+            text=pronoun.text, start=pronoun.idx, end=pronoun.idx + len(pronoun.text), name=body.name,
+            country=body.country, sector=body.sector, code=body.code, kind=body.kind,
+        )
 
     def _mentioned(self, token: Token, person: _Resolution) -> None:
         """A person mentioned again (by role or pronoun) is the latest one for what follows."""

@@ -375,3 +375,10 @@ def test_coordinated_parties_of_a_meeting_with_no_one_else_meet_each_other(coded
 def test_a_name_parsed_as_modifier_of_a_day_is_still_the_target(coded):
     event = _the_event(coded("Iraq's national security advisor met with Syrian President Bashar Assad Tuesday."), "040")
     assert event.target.country == "SYR"
+
+
+def test_it_and_they_as_subjects_are_the_state_or_group_last_named_as_subject(coded):
+    events = coded("Houthi rebels said they had fired missiles at Saudi Arabia. They also attacked a tanker.")
+    assert {e.source.code for e in events if e.cameo_root == "19"} == {"YEMREB"}
+    release = _the_event(coded("The release came as Israel announced it would free 150 Palestinian prisoners."), "0353")
+    assert (release.source.text, release.source.code) == ("it", "ISR")
