@@ -73,7 +73,9 @@ def score_petr2_gsr(
             / (2 * len(matched)) if matched else 0.0
         ),
         "events_matched_by_root": float(len(matched)),
+        # of sentences with a gold event: none coded with a known actor / no event at all
         "no_event_share": sum(not coded_events(found) for found in with_events) / len(with_events) if with_events else 0.0,
+        "no_event_at_all_share": sum(not found for found in with_events) / len(with_events) if with_events else 0.0,
     }
     classes = [ClassScore(name, s.precision, s.recall, s.f1, s.gold) for name, s in
                (("root triples", root), ("code triples", exact), ("roots only", roots_only))]

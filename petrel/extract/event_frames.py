@@ -40,9 +40,10 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _DE_ESCALATION = "087"
 _AIMED_AT = ("prep:on", "prep:against", "prep:to")
-_OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:from", "prep:to", "prep:for")
+_OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:from", "prep:to", "prep:for", "prep:into")
 _BENEFICIARY_SLOTS = ("prep:to", "prep:with", "prep:against", "prep:on", "prep:for")
 _YIELDING_ROOTS = frozenset({"06", "07", "08"})
+_BARE_INTENT = "030"
 # Generic nouns whose modifier names the event: "a mediation effort", "an aid convoy".
 EVENT_CARRIERS = frozenset({
     "effort", "process", "mission", "operation", "campaign", "initiative", "programme", "program", "convoy",
@@ -300,10 +301,15 @@ def _about_complement(verb: Token, pattern: EventPattern, lexicon: EventLexicon,
     complement, inner = found
     if pattern.object and complement.pos_ != "VERB":
         return pattern, None  # "accepted mediation", "demanded an apology": the lexicon entry says it
+    someone_else = first_child(verb, "dobj") if complement.dep_ == "xcomp" else first_child(complement, "nsubj")
+    if root == "03" and complement.pos_ == "VERB" and someone_else is not None:
+        root = "02"  # "wants Putin to attack": wanting someone else to act is asking them
+    elif root == "03" and inner.cameo[:2] in _VIOLENT_ROOTS:
+        root = "13"  # "vowed to attack", "wants to strike": an intended violent act is a threat
     inner_code = inner.cameo
     if any(c.dep_ == "neg" for c in complement.children) and inner_code[:2] in _VIOLENT_ROOTS:
         inner_code = _DE_ESCALATION  # "urged both sides not to attack": an appeal to de-escalate
-    code = complements.code_for(root, inner_code)
+    code = complements.code_for(root, inner_code) or (f"{root}0" if root != pattern.cameo[:2] else None)
     if code is None or code == pattern.cameo:
         return pattern, complement
     return replace(pattern, id=f"{pattern.id}+{inner.id}", cameo=code), complement
@@ -355,6 +361,8 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
         return None
     pattern, obj = matched
     pattern, complement = _about_complement(verb, pattern, lexicon, complements or default_complement_codes())
+    if pattern.cameo == _BARE_INTENT and complement is None and not pattern.object and verb.dep_ in ("acl", "advcl", "relcl", "amod"):
+        return None  # "a militant wanted on suspicion", "supplies aimed at", "as planned": no intent stated
     frame = EventFrame(trigger=verb.doc[verb.i : verb.i + 1], pattern=pattern, nominal=False, object_token=obj)
     source = subject_of(verb)
     if source is not None:

@@ -382,3 +382,22 @@ def test_it_and_they_as_subjects_are_the_state_or_group_last_named_as_subject(co
     assert {e.source.code for e in events if e.cameo_root == "19"} == {"YEMREB"}
     release = _the_event(coded("The release came as Israel announced it would free 150 Palestinian prisoners."), "0353")
     assert (release.source.text, release.source.code) == ("it", "ISR")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cameo", "dyad"),
+    [
+        ("Russia vowed to attack Ukraine.", "1384", ("RUS", "UKR")),  # an intended violent act: a threat
+        ("The president wants Russia to attack Switzerland.", "020", ("GOV", "RUS")),  # wanting another to act: an appeal
+        ("The United States presented evidence against Russia.", "112", ("USA", "RUS")),
+        ("The president ordered an investigation into Iran.", "101", ("GOV", "IRN")),
+        ("The chancellor said Germany would not provide support to Israel.", "120", ("DEU", "ISR")),
+    ],
+)
+def test_wants_vows_evidence_and_refused_support(coded, sentence, cameo, dyad):
+    event = _the_event(coded(sentence), cameo)
+    assert (_code(event.source), _code(event.target)) == dyad
+
+
+def test_a_participle_of_wanting_states_no_intent(coded):
+    assert not [e for e in coded("A Dutch court extradited a militant wanted on suspicion of plotting.") if e.cameo == "030"]
