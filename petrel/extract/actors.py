@@ -171,6 +171,9 @@ class ArticleActors:
 
         country = country_hit.named if country_hit is not None else None
         sector_word = _pick_sector(sectors, head)
+        if sector_word is not None and country is None and body_hit is None and person is None and head.pos_ == "NOUN" \
+                and not any(_covers(h, head) for h in sectors) and self._locating_country(head, tokens) is None:
+            return None  # a sector word modifying a thing is no actor: "military aid", "police reform"
         iso3 = country.country if country is not None else (body_hit.named.country if body_hit else None)
         sector = sector_word.sector if sector_word else (country.sector if country is not None else None)
         if person is not None and iso3 is None and sector_word is None:

@@ -329,9 +329,10 @@ def beneficiaries(target: Argument, verb: Token) -> list[Argument]:
     return coordinated(found) if found is not None and found.head.i != target.head.i else []
 
 
-def _object_phrase_target(obj: Token) -> Argument | None:
-    """Whom an object-named event is aimed at: "sanctions *on Iran*", "sanctions imposed *on China*"."""
-    found = target_slots(obj, _OBJECT_PHRASE_TARGETS, False)
+def _object_phrase_target(obj: Token, slots: tuple[str, ...] = ()) -> Argument | None:
+    """Whom an object-named event is aimed at: "sanctions *on Iran*", "sanctions imposed *on China*",
+    or the pattern's own prepositional slots ("a curfew *in* parts of Kashmir")."""
+    found = target_slots(obj, tuple(s for s in slots if s.startswith("prep:")) + _OBJECT_PHRASE_TARGETS, False)
     if found is None:
         participle = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
         if participle is not None:
@@ -375,7 +376,7 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     if target is not None and obj is not None and target.head.i == obj.i and _is_event_noun(obj, lexicon):
         target = None  # "imposed *sanctions*": the object names the event, not whom it is done to
     if target is None and obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-        target = _object_phrase_target(obj)  # "imposed sanctions *on Iran*", "cut ties *with Qatar*"
+        target = _object_phrase_target(obj, pattern.verb_targets)  # "imposed sanctions *on Iran*", "cut ties *with Qatar*"
     if target is not None:
         frame.targets = coordinated(target)
         frame.fallback_targets = beneficiaries(target, verb)

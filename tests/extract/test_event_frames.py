@@ -401,3 +401,13 @@ def test_wants_vows_evidence_and_refused_support(coded, sentence, cameo, dyad):
 
 def test_a_participle_of_wanting_states_no_intent(coded):
     assert not [e for e in coded("A Dutch court extradited a militant wanted on suspicion of plotting.") if e.cameo == "030"]
+
+
+def test_a_sector_word_modifying_a_thing_is_no_actor_and_the_receiver_is_the_target(coded):
+    event = _the_event(coded("The United States suspended military aid to Pakistan in January."), "1622")
+    assert event.target.country == "PAK"
+
+
+def test_the_place_put_under_curfew_is_the_target(coded):
+    event = _the_event(coded("Indian authorities imposed a curfew in parts of Kashmir on Friday."), "1723")
+    assert "Kashmir" in event.target.text
