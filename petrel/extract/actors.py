@@ -369,6 +369,7 @@ class ArticleActors:
 _QUANTITY_NOUNS = frozenset({
     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "million",
     "millions", "number", "group", "handful", "some", "many", "several", "most", "all", "two", "three",
+    "part", "parts", "section", "sections", "portion", "areas",  # partitives: "parts of Kashmir"
 })  # fmt: skip
 
 
