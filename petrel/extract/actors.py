@@ -339,6 +339,7 @@ class ArticleActors:
         """The actor of a noun phrase, or — when petrel knows nothing of it ("a convicted IRA
         bomber", "the council decision") — the bare mention, with every code null."""
         actor = self.actor_for(head)
+        head = _through_quantity(head)  # "parts of Kashmir": the mention is Kashmir
         if actor is not None or head.pos_ not in _MENTION_POS or head.like_num:
             return actor
         start, end = self._extent(self.phrase_tokens(head), head)
