@@ -350,7 +350,10 @@ class ArticleActors:
         first = tokens[0]
         article = next((t for t in head.lefts if t.dep_ == "det" and t.i == first.i - 1 and t.lower_ in _ARTICLES), None)
         first = article or first
-        return first.idx, tokens[-1].idx + len(tokens[-1].text)
+        # a name the knowledge matched runs to its end: "the International Court *of Justice*"
+        last = max([tokens[-1].i] + [hit.end - 1 for hit in self._hits_in(tokens) if hit.start >= tokens[0].i])
+        last_token = self.doc[last]
+        return first.idx, last_token.idx + len(last_token.text)
 
     def _locating_country(self, head: Token, tokens: list[Token]) -> tuple[list[Token], str | None, str] | None:
         """'officials in Saudi Arabia': the country of a prepositional phrase after the head,

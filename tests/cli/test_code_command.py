@@ -73,6 +73,33 @@ def test_seed_report_codes_the_event_types_of_issue_three(petrel, seed_report):
     assert not [e for e in events if e["sentence_index"] == warned_sentence and e["plover"] == "ASSAULT"]
 
 
+def test_seed_report_resolves_its_actors(petrel, seed_report):
+    """Sisi and Blinken in every mention (names, 'the Egyptian leader', 'He'), Hamas, Israel, the
+    UN Security Council, the presidency as attribution, Palestinians as a population."""
+    records = petrel("code", "--date", "2024-03-21", seed_report).records()
+    actors = {}
+    for record in records:
+        for actor in (record.get("source"), record.get("target"), (record.get("attribution") or {}).get("actor")):
+            if actor:
+                actors.setdefault(actor["text"], actor)
+    for mention in ("Egyptian President Abdel-Fattah al-Sisi", "Sisi", "The Egyptian leader", "He"):
+        assert (actors[mention]["code"], actors[mention]["name"]) == ("EGYGOV", "Abdel-Fattah al-Sisi"), mention
+    for mention in ("U.S. Secretary of State Antony Blinken", "Blinken"):
+        assert (actors[mention]["code"], actors[mention]["name"]) == ("USAGOV", "Antony Blinken"), mention
+    assert (actors["Hamas"]["country"], actors["Hamas"]["kind"]) == ("PSE", "group")
+    assert actors["Israel"]["code"] == "ISR"
+    assert actors["the UN Security Council"]["country"] == "IGO"
+    assert actors["the Egyptian presidency"]["code"] == "EGYGOV"
+    assert actors["Nearly 32,000 Palestinians"]["code"] == "PSECVL"
+
+
+def test_actors_of_the_seed_report_named_alone(petrel):
+    run = petrel("actors", "the International Court of Justice", "the Egyptian presidency", "Palestinians", "--format", "jsonl")
+    icj, presidency, palestinians = [json.loads(line) for line in run.stdout.splitlines()]
+    assert icj["country"] == "IGO" and icj["text"] == "the International Court of Justice"
+    assert presidency["code"] == "EGYGOV" and palestinians["country"] == "PSE"
+
+
 def test_directory_with_bad_files_is_coded_except_those(petrel, tmp_path):
     batch = tmp_path / "batch"
     (batch / "nested").mkdir(parents=True)
