@@ -82,6 +82,8 @@ class ActorMatcher:
             if start in hits or lemma not in self._sector_sizes:
                 continue
             for size in self._sector_sizes[lemma]:
+                if start + size > len(lemmas):
+                    continue  # a slice past the end would look like a shorter term
                 word = self.knowledge.sectors.get(tuple(lemmas[start : start + size]))
                 if word is not None and not any(i in hits for i in range(start, start + size)):
                     hit = KnowledgeHit(start, start + size, sector=word)

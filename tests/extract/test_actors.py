@@ -105,3 +105,8 @@ def test_lower_case_turkey_is_the_bird_not_the_country(actor_of):
     assert actor_of("Families in the village roasted a turkey for the holiday.", "turkey") is None
     country = actor_of("Turkey closed its border crossing with Syria on Friday.", "Turkey")
     assert country.code == "TUR"
+
+
+def test_a_sector_term_cut_short_by_the_end_of_the_text_is_not_matched(actor_of):
+    actor = actor_of("The Polish head of state", "head")
+    assert actor is not None and actor.country == "POL"
