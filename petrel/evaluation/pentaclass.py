@@ -30,7 +30,7 @@ def score_pentaclass(
         "accuracy": sum(g == p for g, p in zip(gold, predicted)) / len(gold) if gold else 0.0,
         "no_event_share": sum(p is None for p in predicted) / len(gold) if gold else 0.0,
     }
-    metrics.update(_span_scores(sentences, chosen))
+    metrics.update(_span_scores(sentences, chosen, events))
     wrong = [(s, e, p) for s, e, p in zip(sentences, chosen, predicted) if p != s.label]
     patterns = Counter(_pattern(s.label, e, p) for s, e, p in wrong)
     wrong.sort(key=lambda item: -(item[1].confidence if item[1] is not None else -1.0))
@@ -49,17 +49,28 @@ def _pattern(gold: str, event: Event | None, predicted: str | None) -> str:
     return f"{gold} -> {predicted} by {event.evidence.get('rule')}"
 
 
-def _span_scores(sentences: Sequence[PentaclassSentence], chosen: Sequence[Event | None]) -> dict[str, float]:
-    """Mean token F1 of the main event's source/target text against the gold S/T (or R) span."""
+def event_actors_text(event: Event, events: Sequence[Event], role: str) -> str | None:
+    """The words of the main event's source (or target): of every record petrel made of the same
+    trigger, since coordinated actors ("Syria and Israel") give one record per pair."""
+    texts = []
+    for other in events:
+        actor = getattr(other, role)
+        if other.trigger == event.trigger and actor is not None and actor.text not in texts:
+            texts.append(actor.text)
+    return " ".join(texts) or None
+
+
+def _span_scores(sentences: Sequence[PentaclassSentence], chosen: Sequence[Event | None],
+                 events: Sequence[Sequence[Event]]) -> dict[str, float]:
+    """Mean token F1 of the main event's source/target words against the gold S/T (or R) span."""
     scores = {}
     for role, tags in _SPAN_ROLES.items():
         values = []
-        for sentence, event in zip(sentences, chosen):
+        for sentence, event, found in zip(sentences, chosen, events):
             gold = next((sentence.spans[tag] for tag in tags if tag in sentence.spans), None)
             if gold is None:
                 continue
-            actor = getattr(event, role) if event is not None else None
-            values.append(token_f1(gold, actor.text if actor is not None else None))
+            values.append(token_f1(gold, event_actors_text(event, found, role) if event is not None else None))
         if values:
             scores[f"{role}_span_f1"] = sum(values) / len(values)
     return scores

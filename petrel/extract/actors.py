@@ -26,6 +26,7 @@ _LEADING_SKIP = {"det", "punct", "case", "cc", "predet"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _HOW = {"country-name": "a name of", "demonym": "the demonym of", "capital": "a capital or seat of power of", "organization": "the body"}
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her"})
+_PLACING_PREPS = frozenset({"of", "in", "from"})
 _BODY_KINDS = frozenset({"state", "organization", "group"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 _PAIR_NOUNS = frozenset({"side", "leader", "country", "party", "nation", "government", "minister", "president"})
@@ -352,8 +353,13 @@ class ArticleActors:
         first = tokens[0]
         article = next((t for t in head.lefts if t.dep_ == "det" and t.i == first.i - 1 and t.lower_ in _ARTICLES), None)
         first = article or first
-        # a name the knowledge matched runs to its end: "the International Court *of Justice*"
+        # a name the knowledge matched runs to its end: "the International Court *of Justice*";
+        # a common noun keeps the phrase that places it: "a court *in Istanbul*", "members *of his family*"
         last = max([tokens[-1].i] + [hit.end - 1 for hit in self._hits_in(tokens) if hit.start >= tokens[0].i])
+        if head.pos_ == "NOUN":
+            for prep in head.rights:
+                if prep.dep_ == "prep" and prep.lower_ in _PLACING_PREPS and any(c.dep_ == "pobj" for c in prep.children):
+                    last = max(last, max(t.i for t in prep.subtree))
         last_token = self.doc[last]
         return first.idx, last_token.idx + len(last_token.text)
 

@@ -76,3 +76,11 @@ def test_petr2_actor_country_accuracy_counts_source_and_target_of_events_matched
     report = score_petr2_gsr("petr2_gsr", "gsr.xml", [sentence], [[event("190", 0.7, source="RUS", target="POL")]])
     assert report.metrics["events_matched_by_root"] == 1
     assert report.metrics["actor_country_accuracy"] == 0.5  # source right, target wrong
+
+
+def test_span_words_of_coordinated_actors_come_from_every_record_of_the_trigger():
+    sentence = PentaclassSentence("s3", "Syria and Israel clashed.", "4", 1, {"S": "Syria and Israel"})
+    first = event("190", 0.6, start=17, source="SYR", source_text="Syria")
+    second = event("190", 0.6, start=17, source="ISR", source_text="Israel").model_copy(update={"event_id": "other"})
+    report = score_pentaclass("pentaclass", "dev.tsv", [sentence], [[first, second]])
+    assert report.metrics["source_span_f1"] == pytest.approx(0.8)  # "and" is not in petrel's words

@@ -110,3 +110,8 @@ def test_lower_case_turkey_is_the_bird_not_the_country(actor_of):
 def test_a_sector_term_cut_short_by_the_end_of_the_text_is_not_matched(actor_of):
     actor = actor_of("The Polish head of state", "head")
     assert actor is not None and actor.country == "POL"
+
+
+def test_a_common_noun_mention_keeps_the_phrase_that_places_it(actor_of):
+    actor = actor_of("A court in Turkey charged the journalist.", "court")
+    assert actor.text == "A court in Turkey" and (actor.country, actor.sector) == ("TUR", "JUD")
