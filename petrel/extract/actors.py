@@ -113,6 +113,7 @@ class ArticleActors:
         self._people: dict[str, _Resolution] = {}
         self._person_mentions: list[tuple[int, _Resolution]] = []  # (token index, person), in text order
         self._last_pair: tuple[Actor, Actor] | None = None
+        self.documents: dict[str, Actor] = {}  # "statement" -> who issued it (filled as sentences are coded)
         self._learn_people()
         self._body_mentions = self._bodies_named()  # states, bodies and groups, for "it" and "they"
 

@@ -16,6 +16,8 @@ from petrel.ontology import Ontology
 from petrel.records import Actor, Attribution, Event, stable_id
 
 _BASE_CONFIDENCE = {False: 0.55, True: 0.45}  # verb, noun
+# What a statement's issuer stands behind, for "according to the statement" later on
+DOCUMENT_NOUNS = frozenset({"statement", "report", "communique", "communiqué", "declaration", "readout", "letter"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
@@ -47,14 +49,42 @@ def _quote(sentence: Span, first: int, last: int, actor: Actor | None, cue: str)
     return Attribution(text=span.text, start=span.start_char, end=span.end_char, actor=actor, cue=cue)
 
 
+def _source_of(head: Token, actors: ArticleActors) -> Actor | None:
+    """Who a source phrase stands for: an actor, or the issuer of "the statement" named before."""
+    actor = actors.actor_for(head)
+    if actor is None and head.lemma_.lower() in DOCUMENT_NOUNS and _is_definite(head):
+        issuer = actors.documents.get(head.lemma_.lower())
+        if issuer is not None:
+            actor = issuer
+    return actor
+
+
+def remember_documents(sentence: Span, actors: ArticleActors) -> None:
+    """"the Egyptian presidency said in a statement", "the UN issued a report": who issued which
+    document, for a later "according to the statement" or "the statement said"."""
+    for token in sentence:
+        if token.lemma_.lower() not in DOCUMENT_NOUNS or token.dep_ not in ("pobj", "dobj"):
+            continue
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        subject = first_child(verb, "nsubj") if verb.pos_ in ("VERB", "AUX") else None
+        issuer = actors.actor_for(subject) if subject is not None else None
+        if issuer is not None:
+            actors.documents[token.lemma_.lower()] = issuer
+
+
+def _is_definite(head: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.children)
+
+
 def reported_by(reporter: Token, sentence: Span, actors: ArticleActors) -> Attribution | None:
     """The subject of a verb of saying above an event: "the Egyptian presidency said"."""
     subject = first_child(reporter, "nsubj")
     if subject is None:
         return None
     words = actors.phrase_tokens(subject)
-    first, last = min(words[0].i, reporter.i), max(words[-1].i, reporter.i)
-    return _quote(sentence, first, last, actors.actor_for(subject), reporter.text)
+    start = words[0].i - 1 if words[0].i > 0 and sentence.doc[words[0].i - 1].dep_ == "det" else words[0].i  # "the presidency"
+    first, last = min(start, reporter.i), max(words[-1].i, reporter.i)
+    return _quote(sentence, first, last, _source_of(subject, actors), reporter.text)
 
 
 def according_to(sentence: Span, actors: ArticleActors) -> Attribution | None:
@@ -66,7 +96,7 @@ def according_to(sentence: Span, actors: ArticleActors) -> Attribution | None:
             )
             if source is not None:
                 words = actors.phrase_tokens(source)
-                return _quote(sentence, token.i, words[-1].i, actors.actor_for(source), "according to")
+                return _quote(sentence, token.i, words[-1].i, _source_of(source, actors), "according to")
     return None
 
 
@@ -91,6 +121,7 @@ def sentence_events(
     lexicon: EventLexicon, ontology: Ontology, model: EventRootModel | None = None,
 ) -> list[Event]:
     """The events of one sentence, in text order: the lexicon's, or else the model's proposal."""
+    remember_documents(sentence, actors)
     frames = find_event_frames(sentence, lexicon)
     if not frames and model is not None:
         frames = [frame] if (frame := model_frame(sentence, model, ontology)) is not None else []

@@ -411,3 +411,16 @@ def test_a_sector_word_modifying_a_thing_is_no_actor_and_the_receiver_is_the_tar
 def test_the_place_put_under_curfew_is_the_target(coded):
     event = _the_event(coded("Indian authorities imposed a curfew in parts of Kashmir on Friday."), "1723")
     assert "Kashmir" in event.target.text
+
+
+# -- attribution across sentences -------------------------------------------------------------------
+def test_according_to_the_statement_is_the_statements_issuer(coded):
+    events = coded(
+        "Talks between Sisi and Blinken focused on Gaza, the Egyptian presidency said in a statement. "
+        "According to the statement, Egypt and the United States agreed to keep working together."
+    )
+    agreed = [e for e in events if e.trigger.text == "agreed"]
+    assert agreed and all(e.attribution.text == "According to the statement" for e in agreed)
+    assert {e.attribution.actor.code for e in agreed} == {"EGYGOV"}
+    talks = [e for e in events if e.cameo_root == "04"]
+    assert talks[0].attribution.text == "the Egyptian presidency said"
