@@ -45,6 +45,50 @@ class CodedSentence:
     line: int
 
 
+@dataclass(frozen=True)
+class AcledEvent:
+    id: str
+    notes: str
+    event_date: date
+    fatalities: int
+    iso3: str | None  # from the country name, by petrel's country table
+    location: str
+    place_names: tuple[str, ...]  # location and admin1-3: any of them counts as the right place
+    line: int
+
+    @property
+    def text(self) -> str:
+        return self.notes
+
+
+def read_acled(path: Path) -> list[AcledEvent]:
+    """ACLED rows with notes; a row without notes, date or fatalities names its line."""
+    import csv
+    import io
+
+    from petrel.knowledge.actor_tables import default_actor_knowledge
+
+    named = default_actor_knowledge().named
+    rows = []
+    reader = csv.DictReader(io.StringIO(_read_text(path)))
+    missing = {"notes", "event_date", "fatalities", "country", "location"} - set(reader.fieldnames or [])
+    if missing:
+        raise DataFileError(str(path), 1, f"missing column(s) {', '.join(sorted(missing))}")
+    for number, row in enumerate(reader, 2):
+        try:
+            day = date.fromisoformat(row["event_date"].strip())
+            fatalities = int(float(row["fatalities"] or 0))
+        except ValueError:
+            raise DataFileError(str(path), number, "event_date must be YYYY-MM-DD and fatalities a number") from None
+        if not row["notes"].strip():
+            continue
+        country = named.get(row["country"].strip())
+        places = tuple(p for p in (row.get("location"), row.get("admin1"), row.get("admin2"), row.get("admin3")) if p)
+        rows.append(AcledEvent(row.get("event_id_cnty") or f"{path.stem}:{number}", row["notes"].strip(), day, fatalities,
+                               country.country if country else None, row["location"], places, number))
+    return rows
+
+
 def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")

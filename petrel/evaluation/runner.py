@@ -9,7 +9,8 @@ from pathlib import Path
 
 from petrel.articles import Article
 from petrel.errors import UnknownNameError, UsageError
-from petrel.evaluation.datasets import read_pentaclass, read_petrarch_validation
+from petrel.evaluation.acled import score_acled
+from petrel.evaluation.datasets import read_acled, read_pentaclass, read_petrarch_validation
 from petrel.evaluation.pentaclass import score_pentaclass
 from petrel.evaluation.petr2_gsr import score_petr2_gsr
 from petrel.evaluation.report import EvalReport
@@ -23,6 +24,7 @@ class DatasetKind:
     suffix: str  # how a user's own file of this format is recognised
     read: Callable[[Path], list]
     score: Callable[..., EvalReport]
+    records: bool = False  # scored on every record (figures too), not events only
 
 
 DATASETS = {
@@ -30,6 +32,7 @@ DATASETS = {
     for kind in (
         DatasetKind("pentaclass", "pentaclass_dev.tsv", ".tsv", read_pentaclass, score_pentaclass),
         DatasetKind("petr2_gsr", "petr2_gsr_validation.xml", ".xml", read_petrarch_validation, score_petr2_gsr),
+        DatasetKind("acled", "acled_dev.csv", ".csv", read_acled, score_acled, records=True),
     )
 }
 EVAL_DIR_VARIABLE = "PETREL_EVAL_DIR"
@@ -44,7 +47,7 @@ def _search_dirs(data_dir: Path | None) -> list[Path]:
 
 
 def locate_dataset(dataset: str, data_dir: Path | None = None) -> tuple[DatasetKind, Path]:
-    """A dataset name (pentaclass, petr2_gsr) or the path of a file in one of their formats."""
+    """A dataset name (pentaclass, petr2_gsr, acled) or the path of a file in one of their formats."""
     given = Path(dataset)
     if given.suffix and given.exists():
         kind = next((k for k in DATASETS.values() if k.suffix == given.suffix.lower()), None)
@@ -66,14 +69,14 @@ def locate_dataset(dataset: str, data_dir: Path | None = None) -> tuple[DatasetK
     )
 
 
-def code_sentences(examples: Sequence, workers: int = 1) -> list[list[Event]]:
-    """Code each example as one article; the events of each, in input order."""
+def code_sentences(examples: Sequence, workers: int = 1, events_only: bool = True) -> list[list]:
+    """Code each example as one article; the events (or all records) of each, in input order."""
     from petrel.pipeline import code_articles
 
     articles = [Article(text=e.text, id=f"eval-{i}", date=getattr(e, "date", None)) for i, e in enumerate(examples)]
-    found: dict[str, list[Event]] = {a.id: [] for a in articles}
+    found: dict[str, list] = {a.id: [] for a in articles}
     for record in code_articles(articles, workers=workers):
-        if isinstance(record, Event):
+        if isinstance(record, Event) or not events_only:
             found[record.article_id].append(record)
     return [found[a.id] for a in articles]
 
@@ -83,4 +86,5 @@ def evaluate_dataset(dataset: str, data_dir: Path | None = None, *, workers: int
     """Score petrel on a dataset: the importable function behind `petrel eval`."""
     kind, path = locate_dataset(dataset, data_dir)
     examples = kind.read(path)[:limit]
-    return kind.score(kind.name, str(path), examples, code_sentences(examples, workers), error_limit=error_limit)
+    coded = code_sentences(examples, workers, events_only=not kind.records)
+    return kind.score(kind.name, str(path), examples, coded, error_limit=error_limit)
