@@ -17,7 +17,9 @@ from spacy.tokens import Doc
 from petrel.articles import Article
 from petrel.extract.actors import ActorMatcher, ArticleActors
 from petrel.extract.event_roots import EventRootModel, default_event_root_model
+from petrel.extract.dates import infer_publication_date
 from petrel.extract.events import sentence_events
+from petrel.extract.when_and_where import date_records
 from petrel.knowledge.actor_files import with_imported_files
 from petrel.knowledge.actor_tables import ActorKnowledge, default_actor_knowledge
 from petrel.knowledge.event_lexicon import EventLexicon, default_event_lexicon
@@ -82,7 +84,8 @@ class ArticleCoder:
         for index, sentence in enumerate(doc.sents):
             for event in sentence_events(sentence, index, article, actors, self.lexicon, self.ontology, self.event_model):
                 records.setdefault(event.event_id, event)  # coordinated words can find one event twice
-        return list(records.values())
+        publication = article.date or infer_publication_date(doc)
+        return date_records(doc, list(records.values()), publication)
 
     def code_batch(self, articles: list[Article], batch_size: int = DEFAULT_BATCH_SIZE) -> list[list[Record]]:
         texts = ((article.text, article) for article in articles)

@@ -155,16 +155,33 @@ def _explicit(phrase: str, publication: date | None, future: bool) -> Resolved |
     if not (years or _MONTH.search(phrase)) or (publication is None and not years):
         return None
     words = _WEEKDAY.sub(" ", _QUALIFIERS.sub("", phrase)).strip(" ,")
-    parsed = _parser(publication or date(2000, 1, 1), "future" if future else "past").get_date_data(words)
+    base = publication or date(2000, 1, 1)
+    resolved = _parsed(words, base, "past")
+    # In a clause about the future a yearless date is the next one -- but "in March" in a
+    # March story, or "March 21" on March 21, is still this one (dateparser would go a year on).
+    if future and not years and resolved is not None and resolved[0] < _period_start(base, resolved[1]):
+        resolved = _parsed(words, base, "future")
+    if resolved is None and len(years) == 1:
+        return date(int(years.pop()), 1, 1), "year"  # "the summer of 2022": the year is sure
+    return resolved
+
+
+def _parsed(words: str, base: date, prefer: str) -> Resolved | None:
+    parsed = _parser(base, prefer).get_date_data(words)
     if parsed.date_obj is None:
-        # "the summer of 2022", "late 2023": the year is all that is sure.
-        return (date(int(years.pop()), 1, 1), "year") if len(years) == 1 else None
+        return None
     found = parsed.date_obj.date()
     if parsed.period == "year":
         return date(found.year, 1, 1), "year"
     if parsed.period == "month":
         return found.replace(day=1), "month"
     return found, "day"
+
+
+def _period_start(day: date, precision: Precision) -> date:
+    if precision == "year":
+        return date(day.year, 1, 1)
+    return day.replace(day=1) if precision == "month" else day
 
 
 @lru_cache(maxsize=64)

@@ -164,6 +164,9 @@ def subject_of(verb: Token) -> Argument | None:
     for _ in range(6):
         if is_passive(current):
             agent = prep_object(current, "by")
+            if agent is None and _lemma(current) in INTENT_VERBS and first_child(current, "xcomp") is not None:
+                planned = first_child(current, "nsubjpass")  # "He is scheduled to visit": he will visit
+                return Argument(planned, "nsubj") if planned is not None else None
             return Argument(agent, "agent") if agent is not None else None
         subject = first_child(current, *_SUBJECTS)
         if subject is not None:
@@ -368,7 +371,8 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     source = subject_of(verb)
     if source is not None:
         frame.sources = coordinated(source)
-    target = target_slots(verb, pattern.verb_targets, is_passive(verb))
+    planned = is_passive(verb) and _lemma(verb) in INTENT_VERBS and first_child(verb, "xcomp") is not None
+    target = None if planned else target_slots(verb, pattern.verb_targets, is_passive(verb))  # "is scheduled to visit X"
     if target is None:
         complement = complement or (obj if obj is not None and obj.dep_ == "xcomp" else None)
         if complement is not None and complement.pos_ == "VERB":

@@ -100,6 +100,26 @@ def test_actors_of_the_seed_report_named_alone(petrel):
     assert presidency["code"] == "EGYGOV" and palestinians["country"] == "PSE"
 
 
+def test_seed_report_dates_each_event(petrel, seed_report):
+    """The Cairo meeting on the day (Thursday), the Saudi talks on Wednesday, the planned Israel
+    visit on Friday (an intent), the Oct. 7 attack in 2023."""
+    events = _events(petrel("code", "--date", "2024-03-21", seed_report).records())
+    meeting = _find(events, "04", source_code="EGYGOV", trigger="meeting")[0]
+    assert (meeting["date"], meeting["date_text"]) == ("2024-03-21", "Thursday")
+    saudi = _find(events, "04", target_code="SAUGOV", trigger="talks")[0]
+    assert (saudi["date"], saudi["date_text"]) == ("2024-03-20", "Wednesday")
+    visit = _find(events, "03", source_code="USAGOV", target_code="ISR")[0]
+    assert (visit["cameo"], visit["date"], visit["date_text"]) == ("036", "2024-03-22", "Friday")
+    attack = _find(events, "19", source_code="PSEREB", trigger="attack")[0]
+    assert (attack["date"], attack["date_precision"]) == ("2023-10-07", "day")
+
+
+def test_an_article_without_a_publication_date_takes_it_from_its_opening(petrel):
+    run = petrel("code", "-", stdin="On 27 January 2022, protesters clashed with police in Goma.\n")
+    (event, *_) = _events(run.records())
+    assert event["date"] == "2022-01-27"
+
+
 def test_directory_with_bad_files_is_coded_except_those(petrel, tmp_path):
     batch = tmp_path / "batch"
     (batch / "nested").mkdir(parents=True)

@@ -1,0 +1,42 @@
+"""The stage after events: when each record happened and where (dates and places of the text).
+
+Reads the parsed article and the records coded from it; gives each event the date its trigger
+is attached to (or the publication date, precision day, with no date_text) and, once places are
+resolved, its place.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from petrel.extract.dates import DateMention, date_for, find_dates
+from petrel.records import Event, Figure
+
+Record = Event | Figure
+
+
+def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def dated(record: Record, doc: Doc, mentions: list[DateMention], publication: date | None) -> Record:
+    """The record with its own date when the text gives one, else the publication date."""
+    words = record.trigger if isinstance(record, Event) else record.span
+    token = trigger_token(doc, words.start, words.end)
+    mention = date_for(token, mentions) if token is not None else None
+    if mention is not None:
+        update = {"date": mention.date, "date_text": mention.text}
+        if isinstance(record, Event):
+            update["date_precision"] = mention.precision
+        return record.model_copy(update=update)
+    if isinstance(record, Event):
+        return record.model_copy(update={"date": publication, "date_precision": "day" if publication else None, "date_text": None})
+    return record.model_copy(update={"date": publication})
+
+
+def date_records(doc: Doc, records: list[Record], publication: date | None) -> list[Record]:
+    mentions = find_dates(doc, publication)
+    return [dated(record, doc, mentions, publication) for record in records]
