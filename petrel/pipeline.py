@@ -8,7 +8,7 @@ batches; each parsed article is enriched by small stages (actors, then events).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
@@ -19,10 +19,12 @@ from petrel.extract.actors import ActorMatcher, ArticleActors
 from petrel.extract.event_roots import EventRootModel, default_event_root_model
 from petrel.extract.dates import infer_publication_date
 from petrel.extract.events import sentence_events
+from petrel.extract.figure_records import sentence_figures
 from petrel.extract.when_and_where import date_records
 from petrel.knowledge.actor_files import with_imported_files
 from petrel.knowledge.actor_tables import ActorKnowledge, default_actor_knowledge
 from petrel.knowledge.event_lexicon import EventLexicon, default_event_lexicon
+from petrel.knowledge.figure_words import FigureWords, default_figure_words
 from petrel.knowledge.petrarch_verbs import load_petrarch_verbs
 from petrel.nlp import load_pipeline
 from petrel.ontology import Ontology, default_ontology
@@ -68,6 +70,7 @@ class ArticleCoder:
     lexicon: EventLexicon
     actor_matcher: ActorMatcher
     event_model: EventRootModel | None = None
+    figure_words: FigureWords = field(default_factory=default_figure_words)
 
     @classmethod
     def load(cls, extra: ExtraKnowledge = NO_EXTRA_KNOWLEDGE) -> "ArticleCoder":
@@ -84,6 +87,8 @@ class ArticleCoder:
         for index, sentence in enumerate(doc.sents):
             for event in sentence_events(sentence, index, article, actors, self.lexicon, self.ontology, self.event_model):
                 records.setdefault(event.event_id, event)  # coordinated words can find one event twice
+            for figure in sentence_figures(sentence, index, article, actors, self.figure_words):
+                records.setdefault(figure.figure_id, figure)
         publication = article.date or infer_publication_date(doc)
         return date_records(doc, list(records.values()), publication)
 

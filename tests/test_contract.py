@@ -8,7 +8,7 @@ import pytest
 
 from petrel.pipeline import code_articles
 from petrel.readers import read_articles
-from petrel.records import PLOVER_TYPES, Event
+from petrel.records import PLOVER_TYPES, Event, Figure
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow
@@ -18,13 +18,37 @@ EVENT_FIELDS = {
     "plover", "mode", "context", "quad_class", "penta_class", "goldstein", "source", "target", "date",
     "date_precision", "date_text", "location", "attribution", "negated", "confidence", "evidence",
 }  # fmt: skip
+FIGURE_FIELDS = {
+    "record", "article_id", "figure_id", "sentence_index", "sentence", "span", "category", "value", "low",
+    "high", "approximate", "qualifier", "unit", "subject", "date", "location", "attribution",
+}  # fmt: skip
 ACTOR_FIELDS = {"text", "start", "end", "name", "country", "sector", "code", "kind"}
 
 
 @pytest.fixture(scope="module")
-def sample():
+def coded():
     articles = list(read_articles([EXAMPLES]))
     return {a.id: a for a in articles}, list(code_articles(articles))
+
+
+@pytest.fixture(scope="module")
+def sample(coded):
+    articles, records = coded
+    return articles, [r for r in records if isinstance(r, Event)]
+
+
+def test_every_figure_has_every_contract_field_and_quotes_its_words(coded):
+    articles, records = coded
+    figures = [r for r in records if isinstance(r, Figure)]
+    assert figures
+    for figure in figures:
+        as_json = json.loads(json.dumps(figure.model_dump(mode="json")))
+        assert set(as_json) == FIGURE_FIELDS
+        text = articles[figure.article_id].text
+        assert text[figure.span.start : figure.span.end] == figure.span.text
+        if figure.subject is not None:
+            assert text[figure.subject.start : figure.subject.end] == figure.subject.text
+        assert Figure.model_validate(as_json) == figure
 
 
 def test_every_event_has_every_contract_field_and_null_for_unknown(sample):
@@ -65,7 +89,7 @@ def test_codes_come_from_one_ontology_table(sample):
 
 def test_ids_are_stable_and_unique_and_records_come_in_text_order(sample):
     articles, records = sample
-    again = list(code_articles(articles.values()))
+    again = [r for r in code_articles(articles.values()) if isinstance(r, Event)]
     assert [r.event_id for r in again] == [r.event_id for r in records]
     assert len({r.event_id for r in records}) == len(records)
     by_article: dict[str, list[int]] = {}

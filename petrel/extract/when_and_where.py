@@ -27,6 +27,8 @@ def dated(record: Record, doc: Doc, mentions: list[DateMention], publication: da
     words = record.trigger if isinstance(record, Event) else record.span
     token = trigger_token(doc, words.start, words.end)
     mention = date_for(token, mentions) if token is not None else None
+    if isinstance(record, Figure) and mention is not None and mention.kind == "start":
+        mention = None  # "85% displaced" in a war "now in its 167th day": a count as of now, not of day one
     if mention is not None:
         update = {"date": mention.date, "date_text": mention.text}
         if isinstance(record, Event):

@@ -120,6 +120,20 @@ def test_an_article_without_a_publication_date_takes_it_from_its_opening(petrel)
     assert event["date"] == "2022-01-27"
 
 
+def test_seed_report_gives_its_figures_with_qualifiers_subjects_and_sources(petrel, seed_report):
+    figures = {r["span"]["text"]: r for r in petrel("code", "--date", "2024-03-21", seed_report).records() if r["record"] == "figure"}
+    by_value = {(f["category"], f["value"]): f for f in figures.values()}
+    assert set(by_value) == {("sheltering", 1400000), ("killed", 1200), ("killed", 32000), ("injured", 74200),
+                             ("displaced", 85), ("damaged", 60)}
+    assert by_value[("killed", 1200)]["subject"]["code"] == "ISRCVL" and by_value[("killed", 1200)]["date"] == "2023-10-07"
+    palestinians = by_value[("killed", 32000)]
+    assert (palestinians["qualifier"], palestinians["approximate"], palestinians["subject"]["country"]) == ("nearly", True, "PSE")
+    assert by_value[("sheltering", 1400000)]["qualifier"] == "more than"
+    for share in (by_value[("displaced", 85)], by_value[("damaged", 60)]):
+        assert share["unit"] == "percent" and share["attribution"]["actor"]["code"] == "IGOUNO"
+        assert share["date"] == "2024-03-21"
+
+
 def test_directory_with_bad_files_is_coded_except_those(petrel, tmp_path):
     batch = tmp_path / "batch"
     (batch / "nested").mkdir(parents=True)

@@ -1,0 +1,34 @@
+"""Turn figures found in a sentence into Figure records: subject resolved, source attached."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from petrel.articles import Article
+from petrel.extract.actors import ArticleActors
+from petrel.extract.event_frames import reporting_verb
+from petrel.extract.events import according_to, reported_by
+from petrel.extract.figures import FigureMention, find_figures
+from petrel.knowledge.figure_words import FigureWords
+from petrel.records import Figure, stable_id
+
+
+def figure_record(mention: FigureMention, article: Article, index: int, sentence: Span, actors: ArticleActors) -> Figure:
+    words = mention.words
+    subject = actors.mention_for(mention.subject_head) if mention.subject_head is not None else None
+    reporter = reporting_verb(mention.trigger)
+    attribution = (reported_by(reporter, sentence, actors) if reporter is not None else None) or according_to(sentence, actors)
+    return Figure(
+        article_id=article.id,
+        figure_id=stable_id(article.id, words.start_char, words.end_char, mention.category),
+        sentence_index=index, sentence=sentence.text.strip(),
+        span={"text": words.text, "start": words.start_char, "end": words.end_char},
+        category=mention.category, value=mention.value, low=mention.low, high=mention.high,
+        approximate=mention.approximate, qualifier=mention.qualifier, unit=mention.unit,
+        subject=subject, date=article.date, location=None, attribution=attribution,
+    )
+
+
+def sentence_figures(sentence: Span, index: int, article: Article, actors: ArticleActors, words: FigureWords) -> list[Figure]:
+    """The figures of one sentence, in text order."""
+    return [figure_record(mention, article, index, sentence, actors) for mention in find_figures(sentence, words)]
