@@ -20,7 +20,7 @@ from petrel.extract.event_roots import EventRootModel, default_event_root_model
 from petrel.extract.dates import infer_publication_date
 from petrel.extract.events import sentence_events
 from petrel.extract.figure_records import sentence_figures
-from petrel.extract.when_and_where import date_records
+from petrel.extract.when_and_where import date_and_place
 from petrel.knowledge.actor_files import with_imported_files
 from petrel.knowledge.actor_tables import ActorKnowledge, default_actor_knowledge
 from petrel.knowledge.event_lexicon import EventLexicon, default_event_lexicon
@@ -90,7 +90,7 @@ class ArticleCoder:
             for figure in sentence_figures(sentence, index, article, actors, self.figure_words):
                 records.setdefault(figure.figure_id, figure)
         publication = article.date or infer_publication_date(doc)
-        return date_records(doc, list(records.values()), publication)
+        return date_and_place(doc, list(records.values()), publication, actors.countries())
 
     def code_batch(self, articles: list[Article], batch_size: int = DEFAULT_BATCH_SIZE) -> list[list[Record]]:
         texts = ((article.text, article) for article in articles)

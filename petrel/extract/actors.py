@@ -318,6 +318,15 @@ class ArticleActors:
         start, end = self._extent(self.phrase_tokens(head), head)
         return [actor.model_copy(update={"text": self.text[start:end], "start": start, "end": end}) for actor in self._last_pair]
 
+    def countries(self) -> list[str]:
+        """The countries the article names (by name, demonym or capital), in order of first mention."""
+        found = []
+        for index in sorted(self.hits):
+            named = self.hits[index].named
+            if named is not None and named.how != "organization" and named.country and named.country not in found:
+                found.append(named.country)
+        return found
+
     def explain(self, head: Token) -> list[str]:
         """Why a phrase resolves as it does: each knowledge word found in it, and the name."""
         head = _through_quantity(head)

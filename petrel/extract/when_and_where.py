@@ -2,7 +2,7 @@
 
 Reads the parsed article and the records coded from it; gives each event the date its trigger
 is attached to (or the publication date, precision day, with no date_text) and, once places are
-resolved, its place.
+the place its trigger is attached to.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from petrel.extract.dates import DateMention, date_for, find_dates
+from petrel.extract.places import PlaceMention, find_places, place_for
+from petrel.knowledge.places import default_gazetteer
 from petrel.records import Event, Figure
 
 Record = Event | Figure
@@ -20,6 +22,14 @@ Record = Event | Figure
 def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None else None
+
+
+def placed(record: Record, doc: Doc, places: list[PlaceMention]) -> Record:
+    """The record with the place its trigger is attached to (or the nearest in its sentence)."""
+    words = record.trigger if isinstance(record, Event) else record.span
+    token = trigger_token(doc, words.start, words.end)
+    mention = place_for(token, places) if token is not None else None
+    return record.model_copy(update={"location": mention.to_place()}) if mention is not None else record
 
 
 def dated(record: Record, doc: Doc, mentions: list[DateMention], publication: date | None) -> Record:
@@ -39,6 +49,8 @@ def dated(record: Record, doc: Doc, mentions: list[DateMention], publication: da
     return record.model_copy(update={"date": publication})
 
 
-def date_records(doc: Doc, records: list[Record], publication: date | None) -> list[Record]:
-    mentions = find_dates(doc, publication)
-    return [dated(record, doc, mentions, publication) for record in records]
+def date_and_place(doc: Doc, records: list[Record], publication: date | None, countries: list[str]) -> list[Record]:
+    """Every record dated and placed; `countries` are the article's, to tell places apart."""
+    dates = find_dates(doc, publication)
+    places = find_places(doc, default_gazetteer(), countries)
+    return [placed(dated(record, doc, dates, publication), doc, places) for record in records]

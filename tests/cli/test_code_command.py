@@ -134,6 +134,14 @@ def test_seed_report_gives_its_figures_with_qualifiers_subjects_and_sources(petr
         assert share["date"] == "2024-03-21"
 
 
+def test_seed_report_places_the_visit_in_cairo_and_the_figures_in_gaza(petrel, seed_report):
+    records = petrel("code", "--date", "2024-03-21", seed_report).records()
+    visit = _find(_events(records), "04", source_code="USAGOV", trigger="arrived")[0]
+    assert (visit["location"]["name"], visit["location"]["country"]) == ("Cairo", "EGY")
+    figures = [r for r in records if r["record"] == "figure"]
+    assert figures and all(f["location"]["country"] == "PSE" for f in figures)
+
+
 def test_directory_with_bad_files_is_coded_except_those(petrel, tmp_path):
     batch = tmp_path / "batch"
     (batch / "nested").mkdir(parents=True)

