@@ -29,6 +29,11 @@ def figure_record(mention: FigureMention, article: Article, index: int, sentence
     )
 
 
+_COUNT_WORDS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
+
+
 def sentence_figures(sentence: Span, index: int, article: Article, actors: ArticleActors, words: FigureWords) -> list[Figure]:
-    """The figures of one sentence, in text order."""
+    """The figures of one sentence, in text order (a sentence without a number word has none)."""
+    if not any(token.like_num or token.lower_ in _COUNT_WORDS for token in sentence):
+        return []
     return [figure_record(mention, article, index, sentence, actors) for mention in find_figures(sentence, words)]
