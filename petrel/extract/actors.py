@@ -257,6 +257,8 @@ class ArticleActors:
         for token in self.doc:
             if token.dep_ not in _ARGUMENT_DEPS or token.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if not any(i in self.hits for i in range(token.left_edge.i, token.right_edge.i + 1)):
+                continue  # nothing known in the phrase: skip the costlier resolution
             tokens = self.phrase_tokens(token)
             if not any(t.i in self.hits for t in tokens):
                 continue
