@@ -223,7 +223,7 @@ class ArticleActors:
             return self._it_or_they(head)
         tokens = self.phrase_tokens(head)
         resolution = self._resolve(tokens, head)
-        if resolution is not None and resolution.kind == "person" and resolution.name is None and _is_definite(head):
+        if resolution is not None and resolution.kind == "person" and resolution.name is None and is_definite(head):
             antecedent = self._role_antecedent(head, resolution)
             if antecedent is not None:
                 resolution = antecedent
@@ -406,7 +406,8 @@ def _as_on(hits: dict[int, KnowledgeHit], day: date | None) -> dict[int, Knowled
     return {index: current.get(id(hit), hit) for index, hit in hits.items()}
 
 
-def _is_definite(head: Token) -> bool:
+def is_definite(head: Token) -> bool:
+    """"the leader", "this statement": a phrase that points back to something named before."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 

@@ -7,7 +7,7 @@ from itertools import product
 from spacy.tokens import Span, Token
 
 from petrel.articles import Article
-from petrel.extract.actors import ArticleActors
+from petrel.extract.actors import ArticleActors, is_definite
 from petrel.extract.event_frames import Argument, EventFrame, find_event_frames, first_child, prep_object
 from petrel.extract.event_roots import EventRootModel
 from petrel.extract.model_events import model_frame
@@ -52,7 +52,7 @@ def _quote(sentence: Span, first: int, last: int, actor: Actor | None, cue: str)
 def _source_of(head: Token, actors: ArticleActors) -> Actor | None:
     """Who a source phrase stands for: an actor, or the issuer of "the statement" named before."""
     actor = actors.actor_for(head)
-    if actor is None and head.lemma_.lower() in DOCUMENT_NOUNS and _is_definite(head):
+    if actor is None and head.lemma_.lower() in DOCUMENT_NOUNS and is_definite(head):
         issuer = actors.documents.get(head.lemma_.lower())
         if issuer is not None:
             actor = issuer
@@ -70,10 +70,6 @@ def remember_documents(sentence: Span, actors: ArticleActors) -> None:
         issuer = actors.actor_for(subject) if subject is not None else None
         if issuer is not None:
             actors.documents[token.lemma_.lower()] = issuer
-
-
-def _is_definite(head: Token) -> bool:
-    return any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.children)
 
 
 def reported_by(reporter: Token, sentence: Span, actors: ArticleActors) -> Attribution | None:

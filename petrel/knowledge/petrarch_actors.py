@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from petrel.knowledge.petrarch_files import read_dictionary_lines
+from petrel.knowledge.petrarch_files import read_dictionary_lines, skipped_count, skipped_summary
 from petrel.errors import ActorDictionarySkip as Skip
 from petrel.errors import DataFileError
 from petrel.knowledge.actor_tables import COUNTRY_GROUPS, DatedCode, NamedActor, SectorWord, country_codes
@@ -78,16 +78,14 @@ class ActorImportReport:
 
     @property
     def skipped_count(self) -> int:
-        return sum(len(lines) for lines in self.skipped.values())
+        return skipped_count(self.skipped)
 
     def __str__(self) -> str:
-        by_count = sorted(self.skipped.items(), key=lambda item: -len(item[1]))
-        reasons = "; ".join(f"{len(lines)} {reason.value}" for reason, lines in by_count)
         source = "entries" if self.what == "names" else "agent lines"
         summary = f"imported {self.imported} {self.what} of {self.entries} {source} from {self.path}"
         if self.dated:
             summary += f" ({self.dated} with dated codes)"
-        return f"{summary}, skipped {self.skipped_count}" + (f" ({reasons})" if reasons else "")
+        return summary + skipped_summary(self.skipped)
 
 
 class _Skip(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 from petrel.errors import DataFileError
@@ -21,3 +22,14 @@ def read_dictionary_lines(path: Path, what: str, fix: str) -> list[str]:
     except UnicodeDecodeError:
         text = data.decode("latin-1")  # TABARI-era dictionaries were written in Latin-1
     return text.split("\n")  # not splitlines(): line numbers must count what editors count
+
+
+def skipped_count(skipped: dict[Enum, list[int]]) -> int:
+    return sum(len(lines) for lines in skipped.values())
+
+
+def skipped_summary(skipped: dict[Enum, list[int]]) -> str:
+    """", skipped 12 (9 <reason>; 3 <reason>)": what an import left out, commonest reason first."""
+    by_count = sorted(skipped.items(), key=lambda item: -len(item[1]))
+    reasons = "; ".join(f"{len(lines)} {reason.value}" for reason, lines in by_count)
+    return f", skipped {skipped_count(skipped)}" + (f" ({reasons})" if reasons else "")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from petrel.knowledge.petrarch_files import read_dictionary_lines
+from petrel.knowledge.petrarch_files import read_dictionary_lines, skipped_count, skipped_summary
 from petrel.errors import DataFileError, DictionarySkip
 from petrel.knowledge.event_lexicon import EventLexicon, EventPattern
 from petrel.ontology import Ontology, default_ontology
@@ -57,13 +57,11 @@ class ImportReport:
 
     @property
     def skipped_count(self) -> int:
-        return sum(len(lines) for lines in self.skipped.values())
+        return skipped_count(self.skipped)
 
     def __str__(self) -> str:
-        by_count = sorted(self.skipped.items(), key=lambda item: -len(item[1]))
-        reasons = "; ".join(f"{len(lines)} {reason.value}" for reason, lines in by_count)
         summary = f"imported {self.patterns} patterns for {self.verbs} verbs from {self.path}"
-        return f"{summary}, skipped {self.skipped_count}" + (f" ({reasons})" if reasons else "")
+        return summary + skipped_summary(self.skipped)
 
 
 class PetrarchLexicon(EventLexicon):
