@@ -156,6 +156,28 @@ class DatabaseLockedError(OutputFileError):
         )
 
 
+class StoreNotFoundError(UsageError):
+    """A command that reads a store was given a file that does not exist."""
+
+    def __init__(self, path: str):
+        super().__init__(
+            f"no petrel store at {path}",
+            fix="check the path, or create the store with `petrel code INPUT... --db PATH`",
+        )
+        self.path = str(path)
+
+
+class NotAStoreError(UsageError):
+    """A DuckDB file that lacks the tables of a petrel store."""
+
+    def __init__(self, path: str, missing: list[str]):
+        super().__init__(
+            f"{path} is a DuckDB file but not a petrel store (no table {', '.join(missing)})",
+            fix="give the file written by `petrel code ... --db PATH`",
+        )
+        self.path = str(path)
+
+
 class DictionarySkip(str, Enum):
     """Why a line of an imported PETRARCH/TABARI verb dictionary gave no pattern.
 

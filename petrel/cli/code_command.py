@@ -22,7 +22,9 @@ from petrel.readers import ReadOptions, read_articles
 from petrel.readers.estimate import estimate_article_count
 from petrel.readers.options import DEFAULT_MAX_BYTES
 from petrel.records import Event, Figure
-from petrel.writers import open_database_writer, open_writer
+from petrel.store import EventStore
+from petrel.store.batches import StoreFeeder
+from petrel.writers import open_writer
 
 
 class OutputFormat(str, Enum):
@@ -66,7 +68,7 @@ def code_command(
     date_: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) of plain-text articles and rows without one."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write records to this file instead of stdout."),
     format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Output format: jsonl (default), csv (flattened), parquet (needs --output)."),
-    db: Optional[Path] = typer.Option(None, "--db", help="Also append records to this DuckDB file (tables events, figures); re-coding an article replaces its rows."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Also store the articles and their records in this petrel store (a DuckDB file, created when absent; see docs/store.md). Articles it holds already are not coded again; near-duplicates are linked to their original; events are grouped into stories."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to code with; each loads the spaCy pipeline once. Use for large inputs."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip input files larger than this many bytes."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per spaCy nlp.pipe batch."),
@@ -97,8 +99,9 @@ def code_command(
         stderr.print(f"petrel: {report}", markup=False, highlight=False, soft_wrap=True)
     articles = read_articles(inputs, options, report=problems)
     writers = [open_writer(format.value, output)] if output is not None or to_stdout else []
-    if db is not None:
-        writers.append(open_database_writer(db))
+    store = StoreFeeder(EventStore(db)) if db is not None else None
+    if store is not None:
+        articles = store.new_articles(articles)
 
     events: list[Event] = []  # kept for the summary table only when records go to files
     counts = {"articles": 0, "figures": 0}
@@ -109,6 +112,8 @@ def code_command(
 
             def on_article(article: Article, records: list) -> None:
                 counts["articles"] += 1
+                if store is not None:
+                    store.add(article, records)
                 advance()
 
             for record in code_articles(articles, workers=workers, batch_size=batch_size, on_article=on_article, extra=extra):
@@ -125,6 +130,10 @@ def code_command(
     finally:
         for writer in writers:
             writer.close()
+        if store is not None:
+            store.close()  # stores the articles coded so far, complete ones only
+            if not quiet:
+                print(f"petrel: {store.report()}", file=sys.stderr)
 
     if not to_stdout and not quiet:
         destination = " and ".join(str(p) for p in (output, db) if p is not None)

@@ -1,4 +1,4 @@
-"""Writing events and figures out: JSON Lines, CSV, Parquet, and the DuckDB store.
+"""Writing events and figures out: JSON Lines, CSV, Parquet (the store is petrel.store).
 
     with open_writer("jsonl", "out.jsonl") as writer:
         for record in records:
@@ -11,7 +11,6 @@ from pathlib import Path
 
 from petrel.errors import UnknownNameError
 from petrel.writers.csv_file import CsvWriter
-from petrel.writers.duckdb_file import DuckDBWriter
 from petrel.writers.flat_table import COLUMN_NAMES, FLAT_COLUMNS, Column, FlatTable, flatten
 from petrel.writers.jsonl import JsonLinesWriter
 from petrel.writers.parquet_file import ParquetFileWriter
@@ -32,16 +31,8 @@ def open_writer(fmt: str, destination: str | Path | None) -> RecordWriter:
     return _WRITERS[fmt](destination)
 
 
-def open_database_writer(path: str | Path) -> RecordWriter:
-    """A writer appending to the DuckDB file at `path` (tables `events` and `figures`).
-
-    Raises DatabaseLockedError when another process has the file open.
-    """
-    return DuckDBWriter(path)
-
-
 __all__ = [
-    "COLUMN_NAMES", "FLAT_COLUMNS", "FORMATS", "Column", "CsvWriter", "DuckDBWriter", "FlatTable",
-    "JsonLinesWriter", "ParquetFileWriter", "RecordWriter", "flatten", "open_database_writer",
+    "COLUMN_NAMES", "FLAT_COLUMNS", "FORMATS", "Column", "CsvWriter", "FlatTable",
+    "JsonLinesWriter", "ParquetFileWriter", "RecordWriter", "flatten",
     "open_writer",
 ]  # fmt: skip

@@ -1,7 +1,7 @@
 import pytest
 
 from petrel.errors import UnknownNameError
-from petrel.writers import FORMATS, RecordWriter, open_database_writer, open_writer
+from petrel.writers import FORMATS, RecordWriter, open_writer
 
 
 def test_unknown_format_lists_the_valid_formats():
@@ -17,8 +17,3 @@ def test_every_format_gives_a_record_writer(tmp_path, fmt, sisi_event):
         assert isinstance(writer, RecordWriter)
         writer.write(sisi_event)
     assert writer.count == 1
-
-
-def test_database_writer_is_a_record_writer(tmp_path):
-    with open_database_writer(tmp_path / "petrel.duckdb") as writer:
-        assert isinstance(writer, RecordWriter)

@@ -1,0 +1,443 @@
+"""Storing coded articles: once each, a batch per transaction, copies linked to originals.
+
+    with EventStore("store.duckdb") as store:
+        new = [article for article in articles if not store.has(article)]
+        store.ingest([(article, records) for article, records in coded(new)])
+
+- **Idempotent**: an article whose normalised text is stored already is not stored again;
+  under another id it is listed in `article_copies`. The same id with a changed text is a
+  new version: its old rows are replaced.
+- **Transactional**: each `ingest` call is one transaction. A process killed part-way
+  leaves the store as it was after the last complete batch; rerunning stores the rest.
+- **Near-duplicates** (syndicated copies) are stored with `duplicate_of` set; their events
+  are mentions of the original's events (`mention_of`) and of its stories.
+- **Stories** are assigned as events arrive (petrel.store.stories) and their counts are
+  recomputed for every story a batch touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from petrel.articles import Article
+from petrel.errors import NotAStoreError
+from petrel.records import Event, Figure
+from petrel.store import schema
+from petrel.store.connection import connect
+from petrel.store.near_duplicates import BANDS, Signature, best_original, content_hash
+from petrel.store.remembered import actor_rows, place_rows
+from petrel.store.stories import StoryAnchor, StoryIndex, place_key, story_key
+
+Record = Event | Figure
+CodedArticle = tuple[Article, Sequence[Record]]
+
+
+@dataclass
+class IngestCounts:
+    """What one or more ingest calls did."""
+
+    articles: int = 0
+    copies: int = 0
+    near_duplicates: int = 0
+    replaced: int = 0
+    events: int = 0
+    figures: int = 0
+
+    def add(self, other: "IngestCounts") -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class _NewArticle:
+    article: Article
+    records: Sequence[Record]
+    content_hash: str
+    signature: Signature
+    duplicate_of: str | None = None
+    similarity: float | None = None
+    event_rows: list[dict[str, Any]] = field(default_factory=list)
+    figure_rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+class EventStore:
+    """A petrel store: one DuckDB file (created when absent) holding the tables of
+    petrel.store.schema. One process may write to it at a time."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False):
+        self.path = str(path)
+        self.connection = connect(self.path, read_only=read_only)
+        try:
+            if read_only:
+                _check_tables(self.connection, self.path)
+            else:
+                schema.create_tables(self.connection)
+            self._hashes = dict(self.connection.execute("SELECT content_hash, article_id FROM articles").fetchall())
+            self._ids = {article_id: digest for digest, article_id in self._hashes.items()}
+        except BaseException:
+            self.connection.close()
+            raise
+        self._coded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+    def __enter__(self) -> "EventStore":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def has(self, article: Article) -> bool:
+        """True when this text (normalised) is stored already: coding it again would add nothing."""
+        return content_hash(article.text) in self._hashes
+
+    def ingest(self, coded: Iterable[CodedArticle]) -> IngestCounts:
+        """Store coded articles in one transaction; returns what was stored."""
+        counts = IngestCounts()
+        batch, copies, replaced = self._sort_out(list(coded), counts)
+        if not batch and not copies:
+            return counts
+        connection = self.connection
+        connection.begin()
+        try:
+            touched = self._delete_articles(replaced)
+            self._link_near_duplicates(batch, counts)
+            touched |= self._insert(batch, copies, counts)
+            self._recount_stories(touched)
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            self._forget(batch)
+            raise
+        return counts
+
+    def _sort_out(self, coded: list[CodedArticle], counts: IngestCounts):
+        """Split a batch into new articles, exact copies and new versions of stored ids."""
+        batch: list[_NewArticle] = []
+        copies: list[tuple[Article, str]] = []
+        replaced: list[str] = []
+        for article, records in coded:
+            digest = content_hash(article.text)
+            if digest in self._hashes:
+                if self._hashes[digest] != article.id:
+                    copies.append((article, self._hashes[digest]))
+                    counts.copies += 1
+                continue
+            if article.id in self._ids:
+                replaced.append(article.id)
+                del self._hashes[self._ids.pop(article.id)]
+                counts.replaced += 1
+            self._hashes[digest] = article.id
+            self._ids[article.id] = digest
+            batch.append(_NewArticle(article, records, digest, Signature.of_text(article.text)))
+        return batch, copies, replaced
+
+    def _forget(self, batch: list[_NewArticle]) -> None:
+        for new in batch:
+            self._hashes.pop(new.content_hash, None)
+            self._ids.pop(new.article.id, None)
+
+    def _delete_articles(self, article_ids: list[str]) -> set[str]:
+        """Remove stored versions of re-coded articles; returns the stories they were in."""
+        if not article_ids:
+            return set()
+        ids = [article_ids]
+        touched = {
+            row[0]
+            for row in self.connection.execute(
+                "SELECT DISTINCT story_id FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", ids
+            ).fetchall()
+        }
+        for table in ("events", "figures", "article_bands", "article_signatures", "articles"):
+            self.connection.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", ids)
+        return touched
+
+    def _link_near_duplicates(self, batch: list[_NewArticle], counts: IngestCounts) -> None:
+        """Set `duplicate_of` for articles that copy a stored article or an earlier one of the batch."""
+        stored = self._stored_candidates(batch)
+        in_batch: dict[tuple[int, int], list[str]] = {}
+        earlier: dict[str, _NewArticle] = {}
+        for new in batch:
+            candidate_ids = list(stored.get(new.article.id, {}))
+            for bucket in enumerate(new.signature.buckets()):
+                candidate_ids += [i for i in in_batch.get(bucket, []) if i not in candidate_ids]
+                in_batch.setdefault(bucket, []).append(new.article.id)
+            candidates = {**stored.get(new.article.id, {}), **{i: earlier[i].signature for i in candidate_ids if i in earlier}}
+            found = best_original(new.signature, candidates)
+            if found is not None:
+                original = earlier[found[0]].duplicate_of if found[0] in earlier else None
+                new.duplicate_of = original or self._original_of(found[0])
+                new.similarity = found[1]
+                counts.near_duplicates += 1
+            earlier[new.article.id] = new
+
+    def _stored_candidates(self, batch: list[_NewArticle]) -> dict[str, dict[str, Signature]]:
+        rows = [(band, bucket, new.article.id) for new in batch for band, bucket in enumerate(new.signature.buckets())]
+        if not rows:
+            return {}
+        bands = pa.table(
+            {
+                "band": pa.array([r[0] for r in rows], pa.int16()),
+                "bucket": pa.array([r[1] for r in rows], pa.uint64()),
+                "article_id": pa.array([r[2] for r in rows], pa.string()),
+            }
+        )
+        with _registered(self.connection, "petrel_new_bands", bands):
+            pairs = self.connection.execute(
+                """SELECT DISTINCT n.article_id, s.article_id, s.signature
+                   FROM petrel_new_bands n JOIN article_bands b USING (band, bucket)
+                   JOIN article_signatures s ON s.article_id = b.article_id"""
+            ).fetchall()
+        candidates: dict[str, dict[str, Signature]] = {}
+        for new_id, stored_id, values in pairs:
+            candidates.setdefault(new_id, {})[stored_id] = Signature(_uint64(values))
+        return candidates
+
+    def _original_of(self, article_id: str) -> str:
+        row = self.connection.execute("SELECT duplicate_of FROM articles WHERE article_id = ?", [article_id]).fetchone()
+        return (row[0] if row else None) or article_id
+
+    def _insert(self, batch: list[_NewArticle], copies: list[tuple[Article, str]], counts: IngestCounts) -> set[str]:
+        for new in batch:
+            for record in new.records:
+                table = schema.EVENT_COLUMNS if isinstance(record, Event) else schema.FIGURE_COLUMNS
+                row = table.row(record)
+                row["duplicate_of"] = new.duplicate_of
+                (new.event_rows if isinstance(record, Event) else new.figure_rows).append(row)
+        touched = self._assign_stories(batch)
+        event_rows = [row for new in batch for row in new.event_rows]
+        figure_rows = [row for new in batch for row in new.figure_rows]
+        self._append("articles", [self._article_row(new) for new in batch])
+        self._append("article_copies", [self._copy_row(article, original) for article, original in copies])
+        self._append("article_signatures", [{"article_id": n.article.id, "signature": n.signature.values.tolist()} for n in batch])
+        self._append(
+            "article_bands",
+            [{"band": band, "bucket": bucket, "article_id": n.article.id} for n in batch for band, bucket in enumerate(n.signature.buckets())],
+        )
+        self._append("events", event_rows)
+        self._append("figures", figure_rows)
+        _upsert_actors(self.connection, actor_rows(event_rows, figure_rows, {n.article.id: n.article.date for n in batch}))
+        _upsert_places(self.connection, place_rows(event_rows + figure_rows))
+        counts.articles += len(batch)
+        counts.events += len(event_rows)
+        counts.figures += len(figure_rows)
+        return touched
+
+    def _article_row(self, new: _NewArticle) -> dict[str, Any]:
+        article = new.article
+        return {
+            "article_id": article.id, "content_hash": new.content_hash, "title": article.title,
+            "source": article.source, "url": article.url, "published": article.date, "origin": article.origin or None,
+            "text": article.text, "words": len(article.text.split()), "events": len(new.event_rows),
+            "figures": len(new.figure_rows), "duplicate_of": new.duplicate_of, "similarity": new.similarity,
+            "coded_at": self._coded_at,
+        }  # fmt: skip
+
+    def _copy_row(self, article: Article, original: str) -> dict[str, Any]:
+        return {
+            "article_id": article.id, "original_id": original, "source": article.source, "url": article.url,
+            "origin": article.origin or None, "coded_at": self._coded_at,
+        }  # fmt: skip
+
+    def _assign_stories(self, batch: list[_NewArticle]) -> set[str]:
+        """Give every new event its story; returns the stories touched.
+
+        Events of originals go first, so that a copy in the same batch finds them."""
+        index = self._story_index([row for new in batch for row in new.event_rows])
+        touched: set[str] = set()
+        originals = [(new, row) for new in batch if new.duplicate_of is None for row in new.event_rows]
+        for new, row in sorted(originals, key=lambda item: _day(item[1], item[0].article) or dt.date.min):
+            row["mention_of"] = None
+            row["story_id"] = index.assign(row, _day(row, new.article))
+        mentioned = self._original_events({new.duplicate_of for new in batch if new.duplicate_of})
+        for new in batch:
+            if new.duplicate_of is None:
+                for row in new.event_rows:
+                    mentioned.setdefault(new.article.id, {}).setdefault(_mention_key(row), (row["event_id"], row["story_id"]))
+        for new in batch:
+            if new.duplicate_of is None:
+                continue
+            for row in new.event_rows:
+                original = mentioned.get(new.duplicate_of, {}).get(_mention_key(row))
+                row["mention_of"], row["story_id"] = original or (None, index.assign(row, _day(row, new.article)))
+        touched.update(row["story_id"] for new in batch for row in new.event_rows)
+        self._append("stories", [_opened_story(key, row, day) for key, row, day in index.opened])
+        return touched
+
+    def _original_events(self, article_ids: set[str]) -> dict[str, dict[tuple, tuple[str, str]]]:
+        """For each stored original: its events by what a copy's mention of them shares."""
+        found: dict[str, dict[tuple, tuple[str, str]]] = {}
+        if not article_ids:
+            return found
+        stored = self.connection.execute(
+            """SELECT article_id, event_id, story_id, cameo, source_code, target_code, trigger_text
+               FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY sentence_index""",
+            [sorted(article_ids)],
+        ).fetchall()
+        for article_id, event_id, story_id, cameo, source, target, trigger in stored:
+            key = _mention_key({"cameo": cameo, "source_code": source, "target_code": target, "trigger_text": trigger})
+            found.setdefault(article_id, {}).setdefault(key, (event_id, story_id))
+        return found
+
+    def _story_index(self, rows: list[dict[str, Any]]) -> StoryIndex:
+        index = StoryIndex()
+        keys = sorted({story_key(row) for row in rows})
+        if keys:
+            stored = self.connection.execute(
+                "SELECT story_key, story_id, date, place_key FROM stories WHERE story_key IN (SELECT unnest(?::VARCHAR[]))",
+                [keys],
+            ).fetchall()
+            for key, story_id, day, place in stored:
+                index.add(key, StoryAnchor(story_id, day, place))
+        return index
+
+    def _recount_stories(self, story_ids: set[str]) -> None:
+        if not story_ids:
+            return
+        ids = [sorted(story_ids)]
+        self.connection.execute(_RECOUNT_STORIES, ids)
+        self.connection.execute(
+            "DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[])) AND story_id NOT IN "
+            "(SELECT story_id FROM events WHERE story_id IN (SELECT unnest(?::VARCHAR[])))",
+            ids + ids,
+        )
+
+    def _append(self, table_name: str, rows: list[dict[str, Any]]) -> None:
+        """Insert rows (dicts; absent columns are null) into a store table."""
+        if not rows:
+            return
+        table = next(t for t in schema.TABLES if t.name == table_name)
+        for row in rows:
+            row.setdefault("coded_at", self._coded_at)
+        arrow = pa.table({column.name: _arrow_column([row.get(column.name) for row in rows], column) for column in table.columns})
+        self.connection.from_arrow(arrow).insert_into(table_name)
+
+
+_ARROW_TYPES = {
+    "VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "SMALLINT": pa.int16(), "UBIGINT": pa.uint64(),
+    "UBIGINT[]": pa.list_(pa.uint64()),
+}  # fmt: skip
+
+
+def _arrow_column(values: list[Any], column: schema.StoreColumn) -> pa.Array:
+    return pa.array(values, _ARROW_TYPES[column.sql_type])
+
+
+def _uint64(values: list[int]):
+    import numpy as np
+
+    return np.asarray(values, dtype=np.uint64)
+
+
+def _day(row: dict[str, Any], article: Article) -> dt.date | None:
+    return row.get("date") or article.date
+
+
+def _mention_key(row: dict[str, Any]) -> tuple:
+    return (row.get("cameo"), row.get("source_code"), row.get("target_code"), str(row.get("trigger_text") or "").lower())
+
+
+def _opened_story(key: str, row: dict[str, Any], day: dt.date | None) -> dict[str, Any]:
+    return {"story_id": row["event_id"], "story_key": key, "date": day, "place_key": place_key(row)}
+
+
+_RECOUNT_STORIES = """
+UPDATE stories SET
+    plover = c.plover, cameo_root = c.cameo_root, cameo = c.cameo, quad_class = c.quad_class,
+    goldstein = c.goldstein, source_code = c.source_code, source_name = c.source_name,
+    source_country = c.source_country, target_code = c.target_code, target_name = c.target_name,
+    target_country = c.target_country, location_name = c.location_name,
+    location_country = c.location_country,
+    place_key = coalesce(stories.place_key, c.place_key), first_date = c.first_date, last_date = c.last_date,
+    first_seen = c.first_seen, last_seen = c.last_seen, mentions = c.mentions,
+    articles = c.articles, reports = c.reports, sources = c.sources, sentence = c.sentence
+FROM (
+    SELECT e.story_id,
+        arg_max_null(e.plover, e.event_id = e.story_id) AS plover,
+        arg_max_null(e.cameo_root, e.event_id = e.story_id) AS cameo_root,
+        arg_max_null(e.cameo, e.event_id = e.story_id) AS cameo,
+        arg_max_null(e.quad_class, e.event_id = e.story_id) AS quad_class,
+        arg_max_null(e.goldstein, e.event_id = e.story_id) AS goldstein,
+        arg_max_null(e.source_code, e.event_id = e.story_id) AS source_code,
+        arg_max_null(coalesce(e.source_name, e.source_text), e.event_id = e.story_id) AS source_name,
+        arg_max_null(e.source_country, e.event_id = e.story_id) AS source_country,
+        arg_max_null(e.target_code, e.event_id = e.story_id) AS target_code,
+        arg_max_null(coalesce(e.target_name, e.target_text), e.event_id = e.story_id) AS target_name,
+        arg_max_null(e.target_country, e.event_id = e.story_id) AS target_country,
+        arg_min(coalesce(e.location_name, e.location_text), coalesce(e.date, DATE '9999-12-31')) FILTER (WHERE e.location_text IS NOT NULL) AS location_name,
+        arg_min(e.location_country, coalesce(e.date, DATE '9999-12-31')) FILTER (WHERE e.location_text IS NOT NULL) AS location_country,
+        arg_min(CASE WHEN e.location_geonames_id IS NOT NULL THEN CAST(e.location_geonames_id AS VARCHAR)
+                     ELSE lower(coalesce(e.location_name, e.location_text)) || '|' || coalesce(e.location_country, '') END,
+                coalesce(e.date, DATE '9999-12-31')) FILTER (WHERE e.location_text IS NOT NULL) AS place_key,
+        arg_max_null(e.sentence, e.event_id = e.story_id) AS sentence,
+        min(e.date) AS first_date, max(e.date) AS last_date,
+        min(coalesce(a.published, e.date)) AS first_seen, max(coalesce(a.published, e.date)) AS last_seen,
+        count(*) AS mentions, count(DISTINCT e.article_id) AS articles,
+        count(DISTINCT e.article_id) FILTER (WHERE e.duplicate_of IS NULL) AS reports,
+        count(DISTINCT a.source) AS sources
+    FROM events e JOIN articles a USING (article_id)
+    WHERE e.story_id IN (SELECT unnest(?::VARCHAR[]))
+    GROUP BY e.story_id
+) c
+WHERE stories.story_id = c.story_id
+"""
+
+
+@contextmanager
+def _registered(connection, name: str, table: pa.Table):
+    """`table` visible to SQL as `name` for the duration of the block."""
+    connection.register(name, table)
+    try:
+        yield
+    finally:
+        try:
+            connection.unregister(name)
+        except duckdb.Error:
+            pass  # an aborted transaction refuses it; the error that aborted it is the one to see
+
+
+def _check_tables(connection, path: str) -> None:
+    present = {row[0] for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    missing = [table.name for table in schema.TABLES if table.name not in present]
+    if missing:
+        raise NotAStoreError(path, missing)
+
+
+def _upsert_actors(connection, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    with _registered(connection, "petrel_actors", pa.Table.from_pylist(rows)):
+        connection.execute(
+            """INSERT INTO actors SELECT name, country, sector, code, mention, first_seen, last_seen, mentions
+               FROM petrel_actors
+               ON CONFLICT (name) DO UPDATE SET
+                   country = coalesce(excluded.country, actors.country),
+                   sector = coalesce(excluded.sector, actors.sector),
+                   code = coalesce(excluded.code, actors.code),
+                   mention = CASE WHEN length(excluded.mention) > length(actors.mention)
+                                  THEN excluded.mention ELSE actors.mention END,
+                   first_seen = least(actors.first_seen, excluded.first_seen),
+                   last_seen = greatest(actors.last_seen, excluded.last_seen),
+                   mentions = actors.mentions + excluded.mentions"""
+        )
+
+
+def _upsert_places(connection, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    with _registered(connection, "petrel_places", pa.Table.from_pylist(rows)):
+        connection.execute(
+            """INSERT INTO places SELECT place_key, name, country, admin1, lat, lon, geonames_id, feature, records
+               FROM petrel_places
+               ON CONFLICT (place_key) DO UPDATE SET records = places.records + excluded.records"""
+        )
