@@ -69,7 +69,7 @@ ARTICLES = StoreTable(
         StoreColumn("title", "VARCHAR", "headline, when the input gave one"),
         StoreColumn("source", "VARCHAR", "outlet or feed name, when the input gave one"),
         StoreColumn("url", "VARCHAR", "address, when the input gave one"),
-        StoreColumn("published", "DATE", "publication date (given, or inferred from the dateline or opening)"),
+        StoreColumn("published", "DATE", "publication date given with the input (null when none was given)"),
         StoreColumn("origin", "VARCHAR", "where it was read from (`file.jsonl:12`)"),
         StoreColumn("text", "VARCHAR", "the article text; record offsets point into it"),
         StoreColumn("words", "BIGINT", "number of words in the text"),
@@ -216,3 +216,15 @@ def create_tables(connection: duckdb.DuckDBPyConnection) -> None:
         for column in table.columns:
             if column.name not in existing:
                 connection.execute(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {column.sql_type}')
+
+
+def tables_markdown() -> str:
+    """The tables and their columns as Markdown: docs/store.md embeds this text (a test checks)."""
+    parts = []
+    for table in TABLES:
+        key = f" Key: `{', '.join(table.key)}`." if table.key else ""
+        lines = [f"### `{table.name}`", "", f"{table.meaning[0].upper()}{table.meaning[1:]}.{key}", ""]
+        lines += ["| column | type | meaning |", "|---|---|---|"]
+        lines += [f"| `{c.name}` | {c.sql_type} | {c.meaning.replace('|', '/')} |" for c in table.columns]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
