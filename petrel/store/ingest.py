@@ -11,13 +11,14 @@
   leaves the store as it was after the last complete batch; rerunning stores the rest.
 - **Near-duplicates** (syndicated copies) are stored with `duplicate_of` set; their events
   are mentions of the original's events (`mention_of`) and of its stories.
-- **Stories** are assigned as events arrive (petrel.store.stories) and their counts are
-  recomputed for every story a batch touched.
+- **Stories** are assigned as events arrive (petrel.store.stories); each batch adds to the
+  counts of the stories it touched (petrel.store.story_table).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from petrel.articles import Article
@@ -32,9 +34,10 @@ from petrel.errors import NotAStoreError
 from petrel.records import Event, Figure
 from petrel.store import schema
 from petrel.store.connection import connect
-from petrel.store.near_duplicates import BANDS, Signature, best_original, content_hash
+from petrel.store.near_duplicates import CANDIDATES_PER_ARTICLE, Signature, best_original, content_hash, most_shared
 from petrel.store.remembered import actor_rows, place_rows
-from petrel.store.stories import StoryAnchor, StoryIndex, place_key, story_key
+from petrel.store.stories import story_key
+from petrel.store.story_table import add_growth, opened_story_row, recount_stories, stories_near, story_growth
 
 Record = Event | Figure
 CodedArticle = tuple[Article, Sequence[Record]]
@@ -109,10 +112,10 @@ class EventStore:
         connection = self.connection
         connection.begin()
         try:
-            touched = self._delete_articles(replaced)
+            replaced_stories = self._delete_articles(replaced)
             self._link_near_duplicates(batch, counts)
-            touched |= self._insert(batch, copies, counts)
-            self._recount_stories(touched)
+            self._insert(batch, copies, counts)
+            recount_stories(self.connection, replaced_stories)
             connection.commit()
         except BaseException:
             connection.rollback()
@@ -162,28 +165,31 @@ class EventStore:
         return touched
 
     def _link_near_duplicates(self, batch: list[_NewArticle], counts: IngestCounts) -> None:
-        """Set `duplicate_of` for articles that copy a stored article or an earlier one of the batch."""
-        stored = self._stored_candidates(batch)
-        in_batch: dict[tuple[int, int], list[str]] = {}
-        earlier: dict[str, _NewArticle] = {}
-        for new in batch:
-            candidate_ids = list(stored.get(new.article.id, {}))
-            for bucket in enumerate(new.signature.buckets()):
-                candidate_ids += [i for i in in_batch.get(bucket, []) if i not in candidate_ids]
-                in_batch.setdefault(bucket, []).append(new.article.id)
-            candidates = {**stored.get(new.article.id, {}), **{i: earlier[i].signature for i in candidate_ids if i in earlier}}
-            found = best_original(new.signature, candidates)
-            if found is not None:
-                original = earlier[found[0]].duplicate_of if found[0] in earlier else None
-                new.duplicate_of = original or self._original_of(found[0])
-                new.similarity = found[1]
-                counts.near_duplicates += 1
-            earlier[new.article.id] = new
+        """Set `duplicate_of` for articles that copy a stored article or an earlier one of the batch.
 
-    def _stored_candidates(self, batch: list[_NewArticle]) -> dict[str, dict[str, Signature]]:
+        A copy of a copy names the first text of the chain, so all copies share one original."""
+        stored = self._stored_candidates(batch)
+        seen_in_bucket: dict[tuple[int, int], list[_NewArticle]] = {}
+        for new in batch:
+            shared: Counter[str] = Counter()
+            earlier: dict[str, _NewArticle] = {}
+            for bucket in enumerate(new.signature.buckets()):
+                for other in seen_in_bucket.setdefault(bucket, []):
+                    shared[other.article.id] += 1
+                    earlier[other.article.id] = other
+                seen_in_bucket[bucket].append(new)
+            candidates = {i: (other.signature, other.duplicate_of or i) for i, other in earlier.items()}
+            candidates.update({i: (signature, root) for i, (signature, root, _) in stored.get(new.article.id, {}).items()})
+            shared.update({i: buckets for i, (_, _, buckets) in stored.get(new.article.id, {}).items()})
+            chosen = most_shared(dict(shared), CANDIDATES_PER_ARTICLE)
+            found = best_original(new.signature, {i: candidates[i][0] for i in chosen})
+            if found is not None:
+                new.duplicate_of, new.similarity = candidates[found[0]][1], found[1]
+                counts.near_duplicates += 1
+
+    def _stored_candidates(self, batch: list[_NewArticle]) -> dict[str, dict[str, tuple[Signature, str, int]]]:
+        """Stored articles sharing LSH buckets with each new one: signature, original, buckets shared."""
         rows = [(band, bucket, new.article.id) for new in batch for band, bucket in enumerate(new.signature.buckets())]
-        if not rows:
-            return {}
         bands = pa.table(
             {
                 "band": pa.array([r[0] for r in rows], pa.int16()),
@@ -192,28 +198,30 @@ class EventStore:
             }
         )
         with _registered(self.connection, "petrel_new_bands", bands):
-            pairs = self.connection.execute(
-                """SELECT DISTINCT n.article_id, s.article_id, s.signature
-                   FROM petrel_new_bands n JOIN article_bands b USING (band, bucket)
-                   JOIN article_signatures s ON s.article_id = b.article_id"""
+            found = self.connection.execute(
+                """WITH shared AS (
+                       SELECT n.article_id AS new_id, b.article_id AS stored_id, count(*) AS buckets
+                       FROM petrel_new_bands n JOIN article_bands b USING (band, bucket)
+                       GROUP BY n.article_id, b.article_id
+                       QUALIFY row_number() OVER (PARTITION BY new_id ORDER BY buckets DESC, stored_id) <= ?)
+                   SELECT s.new_id, s.stored_id, s.buckets, g.signature, coalesce(a.duplicate_of, a.article_id)
+                   FROM shared s JOIN article_signatures g ON g.article_id = s.stored_id
+                   JOIN articles a ON a.article_id = s.stored_id""",
+                [CANDIDATES_PER_ARTICLE],
             ).fetchall()
-        candidates: dict[str, dict[str, Signature]] = {}
-        for new_id, stored_id, values in pairs:
-            candidates.setdefault(new_id, {})[stored_id] = Signature(_uint64(values))
+        candidates: dict[str, dict[str, tuple[Signature, str, int]]] = {}
+        for new_id, stored_id, buckets, values, original in found:
+            candidates.setdefault(new_id, {})[stored_id] = (Signature(np.asarray(values, dtype=np.uint64)), original, buckets)
         return candidates
 
-    def _original_of(self, article_id: str) -> str:
-        row = self.connection.execute("SELECT duplicate_of FROM articles WHERE article_id = ?", [article_id]).fetchone()
-        return (row[0] if row else None) or article_id
-
-    def _insert(self, batch: list[_NewArticle], copies: list[tuple[Article, str]], counts: IngestCounts) -> set[str]:
+    def _insert(self, batch: list[_NewArticle], copies: list[tuple[Article, str]], counts: IngestCounts) -> None:
         for new in batch:
             for record in new.records:
                 table = schema.EVENT_COLUMNS if isinstance(record, Event) else schema.FIGURE_COLUMNS
                 row = table.row(record)
                 row["duplicate_of"] = new.duplicate_of
                 (new.event_rows if isinstance(record, Event) else new.figure_rows).append(row)
-        touched = self._assign_stories(batch)
+        self._assign_stories(batch)
         event_rows = [row for new in batch for row in new.event_rows]
         figure_rows = [row for new in batch for row in new.figure_rows]
         self._append("articles", [self._article_row(new) for new in batch])
@@ -230,7 +238,6 @@ class EventStore:
         counts.articles += len(batch)
         counts.events += len(event_rows)
         counts.figures += len(figure_rows)
-        return touched
 
     def _article_row(self, new: _NewArticle) -> dict[str, Any]:
         article = new.article
@@ -248,12 +255,12 @@ class EventStore:
             "origin": article.origin or None, "coded_at": self._coded_at,
         }  # fmt: skip
 
-    def _assign_stories(self, batch: list[_NewArticle]) -> set[str]:
-        """Give every new event its story; returns the stories touched.
+    def _assign_stories(self, batch: list[_NewArticle]) -> None:
+        """Give every new event its story, open the new stories and add to the counts of all.
 
         Events of originals go first, so that a copy in the same batch finds them."""
-        index = self._story_index([row for new in batch for row in new.event_rows])
-        touched: set[str] = set()
+        wanted = {(story_key(row), _day(row, new.article)) for new in batch for row in new.event_rows}
+        index = stories_near(self.connection, wanted, _registered)
         originals = [(new, row) for new in batch if new.duplicate_of is None for row in new.event_rows]
         for new, row in sorted(originals, key=lambda item: _day(item[1], item[0].article) or dt.date.min):
             row["mention_of"] = None
@@ -269,9 +276,9 @@ class EventStore:
             for row in new.event_rows:
                 original = mentioned.get(new.duplicate_of, {}).get(_mention_key(row))
                 row["mention_of"], row["story_id"] = original or (None, index.assign(row, _day(row, new.article)))
-        touched.update(row["story_id"] for new in batch for row in new.event_rows)
-        self._append("stories", [_opened_story(key, row, day) for key, row, day in index.opened])
-        return touched
+        self._append("stories", [opened_story_row(key, row, day) for key, row, day in index.opened])
+        growth, outlets = story_growth((row, new.article.date, new.article.source) for new in batch for row in new.event_rows)
+        add_growth(self.connection, growth, outlets, _registered)
 
     def _original_events(self, article_ids: set[str]) -> dict[str, dict[tuple, tuple[str, str]]]:
         """For each stored original: its events by what a copy's mention of them shares."""
@@ -288,29 +295,6 @@ class EventStore:
             found.setdefault(article_id, {}).setdefault(key, (event_id, story_id))
         return found
 
-    def _story_index(self, rows: list[dict[str, Any]]) -> StoryIndex:
-        index = StoryIndex()
-        keys = sorted({story_key(row) for row in rows})
-        if keys:
-            stored = self.connection.execute(
-                "SELECT story_key, story_id, date, place_key FROM stories WHERE story_key IN (SELECT unnest(?::VARCHAR[]))",
-                [keys],
-            ).fetchall()
-            for key, story_id, day, place in stored:
-                index.add(key, StoryAnchor(story_id, day, place))
-        return index
-
-    def _recount_stories(self, story_ids: set[str]) -> None:
-        if not story_ids:
-            return
-        ids = [sorted(story_ids)]
-        self.connection.execute(_RECOUNT_STORIES, ids)
-        self.connection.execute(
-            "DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[])) AND story_id NOT IN "
-            "(SELECT story_id FROM events WHERE story_id IN (SELECT unnest(?::VARCHAR[])))",
-            ids + ids,
-        )
-
     def _append(self, table_name: str, rows: list[dict[str, Any]]) -> None:
         """Insert rows (dicts; absent columns are null) into a store table."""
         if not rows:
@@ -318,7 +302,7 @@ class EventStore:
         table = next(t for t in schema.TABLES if t.name == table_name)
         for row in rows:
             row.setdefault("coded_at", self._coded_at)
-        arrow = pa.table({column.name: _arrow_column([row.get(column.name) for row in rows], column) for column in table.columns})
+        arrow = pa.Table.from_pylist(rows, schema=_arrow_schema(table))
         self.connection.from_arrow(arrow).insert_into(table_name)
 
 
@@ -329,14 +313,8 @@ _ARROW_TYPES = {
 }  # fmt: skip
 
 
-def _arrow_column(values: list[Any], column: schema.StoreColumn) -> pa.Array:
-    return pa.array(values, _ARROW_TYPES[column.sql_type])
-
-
-def _uint64(values: list[int]):
-    import numpy as np
-
-    return np.asarray(values, dtype=np.uint64)
+def _arrow_schema(table: schema.StoreTable) -> pa.Schema:
+    return pa.schema([pa.field(column.name, _ARROW_TYPES[column.sql_type]) for column in table.columns])
 
 
 def _day(row: dict[str, Any], article: Article) -> dt.date | None:
@@ -345,52 +323,6 @@ def _day(row: dict[str, Any], article: Article) -> dt.date | None:
 
 def _mention_key(row: dict[str, Any]) -> tuple:
     return (row.get("cameo"), row.get("source_code"), row.get("target_code"), str(row.get("trigger_text") or "").lower())
-
-
-def _opened_story(key: str, row: dict[str, Any], day: dt.date | None) -> dict[str, Any]:
-    return {"story_id": row["event_id"], "story_key": key, "date": day, "place_key": place_key(row)}
-
-
-_RECOUNT_STORIES = """
-UPDATE stories SET
-    plover = c.plover, cameo_root = c.cameo_root, cameo = c.cameo, quad_class = c.quad_class,
-    goldstein = c.goldstein, source_code = c.source_code, source_name = c.source_name,
-    source_country = c.source_country, target_code = c.target_code, target_name = c.target_name,
-    target_country = c.target_country, location_name = c.location_name,
-    location_country = c.location_country,
-    place_key = coalesce(stories.place_key, c.place_key), first_date = c.first_date, last_date = c.last_date,
-    first_seen = c.first_seen, last_seen = c.last_seen, mentions = c.mentions,
-    articles = c.articles, reports = c.reports, sources = c.sources, sentence = c.sentence
-FROM (
-    SELECT e.story_id,
-        arg_max_null(e.plover, e.event_id = e.story_id) AS plover,
-        arg_max_null(e.cameo_root, e.event_id = e.story_id) AS cameo_root,
-        arg_max_null(e.cameo, e.event_id = e.story_id) AS cameo,
-        arg_max_null(e.quad_class, e.event_id = e.story_id) AS quad_class,
-        arg_max_null(e.goldstein, e.event_id = e.story_id) AS goldstein,
-        arg_max_null(e.source_code, e.event_id = e.story_id) AS source_code,
-        arg_max_null(coalesce(e.source_name, e.source_text), e.event_id = e.story_id) AS source_name,
-        arg_max_null(e.source_country, e.event_id = e.story_id) AS source_country,
-        arg_max_null(e.target_code, e.event_id = e.story_id) AS target_code,
-        arg_max_null(coalesce(e.target_name, e.target_text), e.event_id = e.story_id) AS target_name,
-        arg_max_null(e.target_country, e.event_id = e.story_id) AS target_country,
-        arg_min(coalesce(e.location_name, e.location_text), coalesce(e.date, DATE '9999-12-31')) FILTER (WHERE e.location_text IS NOT NULL) AS location_name,
-        arg_min(e.location_country, coalesce(e.date, DATE '9999-12-31')) FILTER (WHERE e.location_text IS NOT NULL) AS location_country,
-        arg_min(CASE WHEN e.location_geonames_id IS NOT NULL THEN CAST(e.location_geonames_id AS VARCHAR)
-                     ELSE lower(coalesce(e.location_name, e.location_text)) || '|' || coalesce(e.location_country, '') END,
-                coalesce(e.date, DATE '9999-12-31')) FILTER (WHERE e.location_text IS NOT NULL) AS place_key,
-        arg_max_null(e.sentence, e.event_id = e.story_id) AS sentence,
-        min(e.date) AS first_date, max(e.date) AS last_date,
-        min(coalesce(a.published, e.date)) AS first_seen, max(coalesce(a.published, e.date)) AS last_seen,
-        count(*) AS mentions, count(DISTINCT e.article_id) AS articles,
-        count(DISTINCT e.article_id) FILTER (WHERE e.duplicate_of IS NULL) AS reports,
-        count(DISTINCT a.source) AS sources
-    FROM events e JOIN articles a USING (article_id)
-    WHERE e.story_id IN (SELECT unnest(?::VARCHAR[]))
-    GROUP BY e.story_id
-) c
-WHERE stories.story_id = c.story_id
-"""
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,11 +21,16 @@ from datasketch import MinHash
 
 PERMUTATIONS = 128
 BANDS = 32
+CANDIDATES_PER_ARTICLE = 20
 ROWS_PER_BAND = PERMUTATIONS // BANDS
 SHINGLE_WORDS = 5
 NEAR_DUPLICATE_SIMILARITY = 0.5
 _SEED = 20240321  # fixed: signatures stored by one run are compared with those of the next
 _WORD = re.compile(r"\w+")
+# The permutations are drawn once (drawing them costs as much as hashing an article), and
+# shingles are hashed with CRC-32: twice as fast as datasketch's SHA-1 default, and MinHash
+# needs only a well-spread 32-bit hash, not a cryptographic one.
+_TEMPLATE = MinHash(num_perm=PERMUTATIONS, seed=_SEED)
 
 
 def normalised_words(text: str) -> list[str]:
@@ -51,7 +57,10 @@ class Signature:
 
     @classmethod
     def of_text(cls, text: str) -> "Signature":
-        minhash = MinHash(num_perm=PERMUTATIONS, seed=_SEED)
+        minhash = MinHash(
+            num_perm=PERMUTATIONS, seed=_SEED, hashfunc=zlib.crc32,
+            permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme,
+        )  # fmt: skip
         minhash.update_batch(list(shingles(normalised_words(text))))
         return cls(minhash.hashvalues.astype(np.uint64))
 
@@ -62,6 +71,12 @@ class Signature:
     def similarity(self, other: "Signature") -> float:
         """Estimated Jaccard similarity of the two texts' shingle sets."""
         return float(np.count_nonzero(self.values == other.values)) / PERMUTATIONS
+
+
+def most_shared(candidates: dict[str, int], limit: int) -> list[str]:
+    """The `limit` candidates sharing the most buckets (a text copied many times would
+    otherwise make every new copy compare itself with every earlier one)."""
+    return sorted(candidates, key=lambda article_id: -candidates[article_id])[:limit]
 
 
 def best_original(signature: Signature, candidates: dict[str, Signature]) -> tuple[str, float] | None:

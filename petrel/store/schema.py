@@ -170,6 +170,16 @@ STORIES = StoreTable(
     key=("story_id",),
 )
 
+STORY_SOURCES = StoreTable(
+    "story_sources",
+    "the outlets that reported each story (what `stories.sources` counts)",
+    (
+        StoreColumn("story_id", "VARCHAR", "the story"),
+        StoreColumn("source", "VARCHAR", "an outlet (`articles.source`) with at least one article reporting it"),
+    ),
+    key=("story_id", "source"),
+)
+
 ACTORS = StoreTable(
     "actors",
     "people remembered from titled mentions (\"Egyptian President Abdel-Fattah al-Sisi\"), used to resolve bare names later",
@@ -203,7 +213,9 @@ PLACES = StoreTable(
     key=("place_key",),
 )
 
-TABLES = (ARTICLES, ARTICLE_COPIES, ARTICLE_SIGNATURES, ARTICLE_BANDS, EVENTS, FIGURES, STORIES, ACTORS, PLACES)
+TABLES = (
+    ARTICLES, ARTICLE_COPIES, ARTICLE_SIGNATURES, ARTICLE_BANDS, EVENTS, FIGURES, STORIES, STORY_SOURCES, ACTORS, PLACES,
+)
 
 def create_tables(connection: duckdb.DuckDBPyConnection) -> None:
     """Create absent tables; add columns that a newer petrel's tables have gained."""

@@ -58,19 +58,26 @@ def _joins(anchor: StoryAnchor, day: dt.date | None, place: str | None) -> bool:
 
 @dataclass
 class StoryIndex:
-    """The stories mentions may join, by key; new stories are added as they are opened."""
+    """The stories mentions may join, by key and first date; new stories are added as they open."""
 
-    anchors: dict[str, list[StoryAnchor]] = field(default_factory=dict)
+    anchors: dict[str, dict[dt.date | None, list[StoryAnchor]]] = field(default_factory=dict)
     opened: list[tuple[str, dict[str, Any], dt.date | None]] = field(default_factory=list)
 
     def add(self, key: str, anchor: StoryAnchor) -> None:
-        self.anchors.setdefault(key, []).append(anchor)
+        self.anchors.setdefault(key, {}).setdefault(anchor.date, []).append(anchor)
+
+    def _near(self, key: str, day: dt.date | None) -> list[StoryAnchor]:
+        by_day = self.anchors.get(key, {})
+        if day is None:
+            return by_day.get(None, [])
+        window = range(-STORY_WINDOW_DAYS, STORY_WINDOW_DAYS + 1)
+        return [anchor for shift in window for anchor in by_day.get(day + dt.timedelta(days=shift), [])]
 
     def assign(self, row: dict[str, Any], day: dt.date | None) -> str:
         """The story of one event mention: an existing one it joins, else a new one it opens."""
         key = story_key(row)
         place = place_key(row)
-        candidates = [anchor for anchor in self.anchors.get(key, []) if _joins(anchor, day, place)]
+        candidates = [anchor for anchor in self._near(key, day) if _joins(anchor, day, place)]
         if candidates:
             best = min(candidates, key=lambda anchor: _distance(anchor.date, day))
             if best.place is None and place is not None:
