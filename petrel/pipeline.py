@@ -21,7 +21,7 @@ from petrel.extract.dates import infer_publication_date
 from petrel.extract.events import sentence_events
 from petrel.extract.figure_records import sentence_figures
 from petrel.extract.when_and_where import date_and_place
-from petrel.knowledge.actor_files import with_imported_files
+from petrel.knowledge.actor_files import extend_knowledge, remembered_people, with_imported_files
 from petrel.knowledge.actor_tables import ActorKnowledge, default_actor_knowledge
 from petrel.knowledge.event_lexicon import EventLexicon, default_event_lexicon
 from petrel.knowledge.figure_words import FigureWords, default_figure_words
@@ -43,6 +43,9 @@ class ExtraKnowledge:
     actors: tuple[Path, ...] = ()
     agents: tuple[Path, ...] = ()
     verbs_only: bool = False  # code with the imported verb dictionaries alone (no built-in lexicon, no model)
+    # People a store remembers (name, country, sector, code): they resolve bare names ("Ruto")
+    # that petrel's own tables lack, and never override them.
+    people: tuple[tuple[str, str | None, str | None, str | None], ...] = ()
 
     def lexicon(self) -> EventLexicon:
         imported = [load_petrarch_verbs(path) for path in self.verbs]
@@ -55,7 +58,10 @@ class ExtraKnowledge:
         return lexicon
 
     def actor_knowledge(self) -> tuple[ActorKnowledge, list[str]]:
-        return with_imported_files(default_actor_knowledge(), self.actors, self.agents)
+        knowledge, reports = with_imported_files(default_actor_knowledge(), self.actors, self.agents)
+        if self.people:
+            knowledge = extend_knowledge(knowledge, remembered_people(self.people), [], replace=False)
+        return knowledge, reports
 
 
 NO_EXTRA_KNOWLEDGE = ExtraKnowledge()

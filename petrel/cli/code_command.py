@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from datetime import date
@@ -102,6 +103,7 @@ def code_command(
     store = StoreFeeder(EventStore(db)) if db is not None else None
     if store is not None:
         articles = store.new_articles(articles)
+        extra = dataclasses.replace(extra, people=store.store.remembered_people())
 
     events: list[Event] = []  # kept for the summary table only when records go to files
     counts = {"articles": 0, "figures": 0}

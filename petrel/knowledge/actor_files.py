@@ -123,6 +123,17 @@ def extend_knowledge(
     return ActorKnowledge(named=named, sectors=words, files=[*knowledge.files, *files])
 
 
+def remembered_people(people: tuple[tuple[str, str | None, str | None, str | None], ...]) -> list[NamedActor]:
+    """Actors for people a store remembers: their full name, and their surname as news uses it
+    on its own ("Ruto"), when it is a capitalised word of three letters or more."""
+    actors = []
+    for name, country, sector, code in people:
+        words = name.split()
+        phrases = [name] + ([words[-1]] if len(words) > 1 and len(words[-1]) >= 3 and words[-1][0].isupper() else [])
+        actors += [NamedActor(phrase, country, sector, code, "person", name, "organization") for phrase in phrases]
+    return actors
+
+
 def with_actor_files(knowledge: ActorKnowledge, paths: list[Path]) -> ActorKnowledge:
     """`knowledge` extended with each user actor file in turn: of two files, the later wins."""
     for path in paths:

@@ -99,6 +99,10 @@ class EventStore:
     def close(self) -> None:
         self.connection.close()
 
+    def remembered_people(self) -> tuple[tuple[str, str | None, str | None, str | None], ...]:
+        """(name, country, sector, code) of every person the store remembers, by name."""
+        return tuple(self.connection.execute("SELECT name, country, sector, code FROM actors ORDER BY name").fetchall())
+
     def has(self, article: Article) -> bool:
         """True when this text (normalised) is stored already: coding it again would add nothing."""
         return content_hash(article.text) in self._hashes
