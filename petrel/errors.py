@@ -117,6 +117,15 @@ class UnknownNameError(UsageError):
         self.valid = valid
 
 
+class OptionNotApplicableError(UsageError):
+    """An option was given with a format it does nothing for: said rather than silently ignored."""
+
+    def __init__(self, option: str, given: str, applies_to: str, why: str | None = None):
+        because = f": {why}" if why else ""
+        super().__init__(f"{option} does not apply to {given}{because}", fix=f"leave out {option} (it applies to {applies_to})")
+        self.option = option
+
+
 class PipelineNotInstalledError(PetrelError):
     """The spaCy pipeline petrel uses is not installed in this environment."""
 
@@ -176,6 +185,23 @@ class NotAStoreError(UsageError):
             fix="give the file written by `petrel code ... --db PATH`",
         )
         self.path = str(path)
+
+
+class EmptySelectionError(PetrelError):
+    """The filters select nothing from a store, so there is nothing to plot or show.
+
+    Says what was asked and what the store does hold, so the user can see which filter to change.
+    """
+
+    exit_code = ExitCode.NOTHING_READ
+
+    def __init__(self, what: str, filters: str, held: str):
+        super().__init__(
+            f"no {what} in the store match: {filters}",
+            fix=f"loosen the filters or check their spelling (countries are ISO alpha-3 codes: SYR); the store holds {held}",
+        )
+        self.what = what
+        self.filters = filters
 
 
 class DictionarySkip(str, Enum):

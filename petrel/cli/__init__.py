@@ -9,7 +9,11 @@ import typer
 from petrel.cli.actors_command import actors_command
 from petrel.cli.code_command import code_command
 from petrel.cli.eval_command import eval_command
+from petrel.cli.export_command import export_command
+from petrel.cli.events_command import events_command
+from petrel.cli.figures_command import figures_command
 from petrel.cli.info_command import info_command
+from petrel.cli.plot_command import plot_command
 from petrel.errors import ExitCode, PetrelError
 
 HELP = f"""petrel turns news reports into political event data: who did what to whom (CAMEO and
@@ -25,6 +29,10 @@ app.command("code", help=code_command.__doc__, no_args_is_help=True)(code_comman
 app.command("eval", help=eval_command.__doc__)(eval_command)
 app.command("actors", help=actors_command.__doc__, no_args_is_help=True)(actors_command)
 app.command("info", help=info_command.__doc__)(info_command)
+app.command("export", help=export_command.__doc__, no_args_is_help=True)(export_command)
+app.command("plot", help=plot_command.__doc__, no_args_is_help=True)(plot_command)
+app.command("events", help=events_command.__doc__, no_args_is_help=True)(events_command)
+app.command("figures", help=figures_command.__doc__, no_args_is_help=True)(figures_command)
 
 
 def main() -> None:
@@ -40,12 +48,11 @@ def main() -> None:
         sys.exit(130)
     except typer.Exit as done:
         sys.exit(done.exit_code)
-    except Exception as error:  # click's usage errors and aborts
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(ExitCode.USAGE)
-        if isinstance(error, click.exceptions.Abort):
-            sys.exit(130)
-        raise
+    except typer.Abort:
+        sys.exit(130)
+    except typer.TyperException as error:  # usage errors: bad value, unknown or missing option
+        show = getattr(error, "show", None)
+        if show is None:
+            raise
+        show()
+        sys.exit(ExitCode.USAGE)

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
@@ -17,15 +17,14 @@ from petrel.articles import Article
 from petrel.cli.progress import article_progress
 from petrel.cli.summary import print_summary
 from petrel.errors import ExitCode, InputProblem, UsageError
-from petrel.knowledge.petrarch_verbs import load_petrarch_verbs
-from petrel.pipeline import ExtraKnowledge, code_articles
 from petrel.readers import ReadOptions, read_articles
 from petrel.readers.estimate import estimate_article_count
 from petrel.readers.options import DEFAULT_MAX_BYTES
 from petrel.records import Event, Figure
-from petrel.store import EventStore
-from petrel.store.batches import StoreFeeder
 from petrel.writers import open_writer
+
+if TYPE_CHECKING:
+    from petrel.pipeline import ExtraKnowledge
 
 
 class OutputFormat(str, Enum):
@@ -60,6 +59,8 @@ def parse_date(value: Optional[str]) -> date | None:
 
 def load_extra_knowledge(extra: ExtraKnowledge) -> list[str]:
     """Check a user's knowledge files before coding; one report line per imported dictionary."""
+    from petrel.knowledge.petrarch_verbs import load_petrarch_verbs
+
     reports = [str(load_petrarch_verbs(path).report) for path in extra.verbs]
     return reports + extra.actor_knowledge()[1]
 
@@ -86,6 +87,11 @@ def code_command(
     and reason and skipped; the rest is coded, and the exit status is 1. When records go to a
     file (--output or --db), a table of the events is printed to stdout.
     """
+    # Imported here, not at the top: the other commands (queries, plots) start without spaCy.
+    from petrel.pipeline import ExtraKnowledge, code_articles
+    from petrel.store import EventStore
+    from petrel.store.batches import StoreFeeder
+
     stderr = Console(stderr=True)
     problems = ProblemLog()
     options = ReadOptions(publication_date=parse_date(date_), max_bytes=max_bytes)

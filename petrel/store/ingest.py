@@ -83,12 +83,27 @@ class EventStore:
                 _check_tables(self.connection, self.path)
             else:
                 schema.create_tables(self.connection)
-            self._hashes = dict(self.connection.execute("SELECT content_hash, article_id FROM articles").fetchall())
-            self._ids = {article_id: digest for digest, article_id in self._hashes.items()}
         except BaseException:
             self.connection.close()
             raise
         self._coded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self._known: tuple[dict[str, str], dict[str, str]] | None = None
+
+    @property
+    def _hashes(self) -> dict[str, str]:
+        """Content hash -> article id of every stored article (read on first need)."""
+        return self._stored()[0]
+
+    @property
+    def _ids(self) -> dict[str, str]:
+        """Article id -> content hash."""
+        return self._stored()[1]
+
+    def _stored(self) -> tuple[dict[str, str], dict[str, str]]:
+        if self._known is None:
+            hashes = dict(self.connection.execute("SELECT content_hash, article_id FROM articles").fetchall())
+            self._known = hashes, {article_id: digest for digest, article_id in hashes.items()}
+        return self._known
 
     def __enter__(self) -> "EventStore":
         return self
@@ -329,6 +344,9 @@ def _mention_key(row: dict[str, Any]) -> tuple:
     return (row.get("cameo"), row.get("source_code"), row.get("target_code"), str(row.get("trigger_text") or "").lower())
 
 
+_READ_TABLES = ("articles", "events", "figures", "stories")
+
+
 @contextmanager
 def _registered(connection, name: str, table: pa.Table):
     """`table` visible to SQL as `name` for the duration of the block."""
@@ -343,8 +361,10 @@ def _registered(connection, name: str, table: pa.Table):
 
 
 def _check_tables(connection, path: str) -> None:
+    """A store to read needs the tables queries read; tables a newer petrel added to a store
+    are created the next time it is written to."""
     present = {row[0] for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    missing = [table.name for table in schema.TABLES if table.name not in present]
+    missing = [table.name for table in schema.TABLES if table.name in _READ_TABLES and table.name not in present]
     if missing:
         raise NotAStoreError(path, missing)
 

@@ -16,8 +16,9 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 
+from functools import cache
+
 import numpy as np
-from datasketch import MinHash
 
 PERMUTATIONS = 128
 BANDS = 32
@@ -27,10 +28,17 @@ SHINGLE_WORDS = 5
 NEAR_DUPLICATE_SIMILARITY = 0.5
 _SEED = 20240321  # fixed: signatures stored by one run are compared with those of the next
 _WORD = re.compile(r"\w+")
-# The permutations are drawn once (drawing them costs as much as hashing an article), and
-# shingles are hashed with CRC-32: twice as fast as datasketch's SHA-1 default, and MinHash
-# needs only a well-spread 32-bit hash, not a cryptographic one.
-_TEMPLATE = MinHash(num_perm=PERMUTATIONS, seed=_SEED)
+
+
+@cache
+def _minhash_template():
+    """The permutations, drawn once (drawing them costs as much as hashing an article).
+
+    datasketch is imported here, on first use: it pulls in SciPy (a second of start-up) that
+    the commands only reading a store never need."""
+    from datasketch import MinHash
+
+    return MinHash, MinHash(num_perm=PERMUTATIONS, seed=_SEED)
 
 
 def normalised_words(text: str) -> list[str]:
@@ -57,9 +65,12 @@ class Signature:
 
     @classmethod
     def of_text(cls, text: str) -> "Signature":
-        minhash = MinHash(
+        # Shingles are hashed with CRC-32: twice as fast as datasketch's SHA-1 default, and
+        # MinHash needs only a well-spread 32-bit hash, not a cryptographic one.
+        minhash_type, template = _minhash_template()
+        minhash = minhash_type(
             num_perm=PERMUTATIONS, seed=_SEED, hashfunc=zlib.crc32,
-            permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme,
+            permutations=template.permutations, scheme=template.scheme,
         )  # fmt: skip
         minhash.update_batch(list(shingles(normalised_words(text))))
         return cls(minhash.hashvalues.astype(np.uint64))

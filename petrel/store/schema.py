@@ -110,7 +110,7 @@ ARTICLE_BANDS = StoreTable(
     "article_bands",
     "locality-sensitive hashing buckets of the signatures: articles sharing a bucket are candidate duplicates",
     (
-        StoreColumn("band", "SMALLINT", "band number (0-15 of 8 signature rows each)"),
+        StoreColumn("band", "SMALLINT", "band number (0-31, of 4 signature values each)"),
         StoreColumn("bucket", "UBIGINT", "hash of the band's signature rows"),
         StoreColumn("article_id", "VARCHAR", "the article"),
     ),

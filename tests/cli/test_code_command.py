@@ -252,3 +252,9 @@ def test_a_file_that_is_not_a_verb_dictionary_stops_with_its_name(petrel, tmp_pa
     run = petrel("code", "-", "--verbs", dictionary, stdin="Germany rushed aid to Gaza.\n")
     assert run.exit_code == 3
     assert f"{dictionary}:1" in run.stderr and "not a verb dictionary" in run.stderr
+
+
+def test_a_bad_option_value_is_a_usage_message_not_a_traceback(petrel):
+    run = petrel("code", "--format", "xml", "x.txt")
+    assert run.exit_code == 2
+    assert "Invalid value for '--format'" in run.stderr and "Traceback" not in run.stderr
