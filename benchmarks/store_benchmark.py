@@ -8,8 +8,8 @@ when ../shared is here) are coded once; each stored article then takes one of th
 id, its dates shifted by up to two years, its actors' countries drawn from 40 countries, and a
 text assembled from sentences of the coded articles with about a third of their words
 changed (so that texts differ as real articles do); one article in twenty is a syndicated copy of an earlier one (a sentence added), to keep
-the near-duplicate search honest. Ingest goes through `EventStore.ingest`, 64 articles a
-transaction, exactly as `petrel code --db` does; the time of coding the base articles is not
+the near-duplicate search honest. Ingest goes through `EventStore.ingest`, 256 articles a
+transaction (--batch-articles), as `petrel code --db` does; the time of coding the base articles is not
 counted (it is the NLP throughput, measured by benchmarks/throughput.py).
 
 Then each typical query of `petrel events` / `petrel figures` is run --repeat times on the
@@ -100,7 +100,7 @@ class ArticleFactory:
         return " ".join(self.pick.choice(self.words) if self.pick.random() < 0.3 else w for w in sentence.split())
 
 
-def fill(store_path: Path, events: int) -> dict:
+def fill(store_path: Path, events: int, batch_articles: int = STORE_BATCH_ARTICLES) -> dict:
     bases = base_articles()
     factory = ArticleFactory(bases)
     stored_events = stored_figures = 0
@@ -108,14 +108,14 @@ def fill(store_path: Path, events: int) -> dict:
     number = 0
     with EventStore(store_path) as store:
         while stored_events < events:
-            batch = [factory.article(number + i) for i in range(STORE_BATCH_ARTICLES)]
-            number += STORE_BATCH_ARTICLES
+            batch = [factory.article(number + i) for i in range(batch_articles)]
+            number += batch_articles
             started = time.perf_counter()
             counts = store.ingest(batch)
             seconds += time.perf_counter() - started
             stored_events += counts.events
             stored_figures += counts.figures
-            if number % (STORE_BATCH_ARTICLES * 100) == 0:
+            if number % (batch_articles * 20) == 0:
                 rate = (stored_events + stored_figures) / seconds
                 print(f"  {number:,} articles, {stored_events:,} events, {rate:,.0f} records/s", file=sys.stderr)
         near = store.connection.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
@@ -165,17 +165,19 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--store", type=Path, default=Path("/tmp/petrel-benchmark.duckdb"))
     parser.add_argument("--repeat", type=int, default=40, help="runs of each query")
+    parser.add_argument("--batch-articles", type=int, default=STORE_BATCH_ARTICLES, help="articles a transaction (petrel code --db: %(default)s)")
     parser.add_argument("--queries-only", action="store_true", help="time the queries of an existing store")
     parser.add_argument("--fill-only", action="store_true", help="fill the store, do not time queries")
     arguments = parser.parse_args()
     if not arguments.queries_only:
         for suffix in ("", ".wal"):
             Path(f"{arguments.store}{suffix}").unlink(missing_ok=True)
-        filled = fill(arguments.store, arguments.events)
+        filled = fill(arguments.store, arguments.events, arguments.batch_articles)
         print(
             f"ingest: {filled['articles']:,} articles ({filled['near_duplicates']:,} near-duplicates), "
             f"{filled['events']:,} events, {filled['figures']:,} figures, {filled['stories']:,} stories "
-            f"in {filled['seconds']:.1f} s = {filled['records_per_second']:,.0f} records/s"
+            f"in {filled['seconds']:.1f} s = {filled['records_per_second']:,.0f} records/s "
+            f"({arguments.batch_articles} articles a transaction)"
         )
     print(f"store file: {arguments.store.stat().st_size / 1e6:,.0f} MB")
     if arguments.fill_only:

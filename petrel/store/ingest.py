@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
@@ -35,9 +36,10 @@ from petrel.records import Event, Figure
 from petrel.store import schema
 from petrel.store.connection import connect
 from petrel.store.near_duplicates import CANDIDATES_PER_ARTICLE, Signature, best_original, content_hash, most_shared
-from petrel.store.remembered import actor_rows, place_rows
+from petrel.store.batch_tables import dumped, event_view, flat_select, nested_schema
+from petrel.store.remembered import remember_people, remember_places
 from petrel.store.stories import story_key
-from petrel.store.story_table import add_growth, opened_story_row, recount_stories, stories_near, story_growth
+from petrel.store.story_table import add_growth, opened_story_row, recount_stories, stories_near
 
 Record = Event | Figure
 CodedArticle = tuple[Article, Sequence[Record]]
@@ -67,8 +69,9 @@ class _NewArticle:
     signature: Signature
     duplicate_of: str | None = None
     similarity: float | None = None
-    event_rows: list[dict[str, Any]] = field(default_factory=list)
-    figure_rows: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)  # dumped (nested) records
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    event_rows: list[dict[str, Any]] = field(default_factory=list)  # what story assignment reads of each event
 
 
 class EventStore:
@@ -129,6 +132,8 @@ class EventStore:
         if not batch and not copies:
             return counts
         connection = self.connection
+        collecting = gc.isenabled()
+        gc.disable()  # a batch allocates many small objects that all live until it is stored
         connection.begin()
         try:
             replaced_stories = self._delete_articles(replaced)
@@ -140,6 +145,9 @@ class EventStore:
             connection.rollback()
             self._forget(batch)
             raise
+        finally:
+            if collecting:
+                gc.enable()
         return counts
 
     def _sort_out(self, coded: list[CodedArticle], counts: IngestCounts):
@@ -236,13 +244,13 @@ class EventStore:
     def _insert(self, batch: list[_NewArticle], copies: list[tuple[Article, str]], counts: IngestCounts) -> None:
         for new in batch:
             for record in new.records:
-                table = schema.EVENT_COLUMNS if isinstance(record, Event) else schema.FIGURE_COLUMNS
-                row = table.row(record)
-                row["duplicate_of"] = new.duplicate_of
-                (new.event_rows if isinstance(record, Event) else new.figure_rows).append(row)
+                data = dumped(record)
+                if isinstance(record, Event):
+                    new.events.append(data)
+                    new.event_rows.append(event_view(data))
+                else:
+                    new.figures.append(data)
         self._assign_stories(batch)
-        event_rows = [row for new in batch for row in new.event_rows]
-        figure_rows = [row for new in batch for row in new.figure_rows]
         self._append("articles", [self._article_row(new) for new in batch])
         self._append("article_copies", [self._copy_row(article, original) for article, original in copies])
         self._append("article_signatures", [{"article_id": n.article.id, "signature": n.signature.values.tolist()} for n in batch])
@@ -250,21 +258,70 @@ class EventStore:
             "article_bands",
             [{"band": band, "bucket": bucket, "article_id": n.article.id} for n in batch for band, bucket in enumerate(n.signature.buckets())],
         )
-        self._append("events", event_rows)
-        self._append("figures", figure_rows)
-        _upsert_actors(self.connection, actor_rows(event_rows, figure_rows, {n.article.id: n.article.date for n in batch}))
-        _upsert_places(self.connection, place_rows(event_rows + figure_rows))
+        with self._batch_tables(batch):
+            self.connection.execute("INSERT INTO events BY NAME SELECT * FROM petrel_batch_events")
+            self.connection.execute("INSERT INTO figures BY NAME SELECT * FROM petrel_batch_figures")
+            add_growth(self.connection)
+            remember_people(self.connection)
+            remember_places(self.connection)
         counts.articles += len(batch)
-        counts.events += len(event_rows)
-        counts.figures += len(figure_rows)
+        counts.events += sum(len(new.events) for new in batch)
+        counts.figures += sum(len(new.figures) for new in batch)
+
+    @contextmanager
+    def _batch_tables(self, batch: list[_NewArticle]):
+        """The batch's events, figures and articles as temp tables in the store's flat layout."""
+        connection = self.connection
+        events = pa.Table.from_pylist([data for new in batch for data in new.events], schema=_EVENTS_NESTED)
+        views = [row for new in batch for row in new.event_rows]
+        events = events.append_column("story_id", pa.array([row["story_id"] for row in views], pa.string()))
+        events = events.append_column("mention_of", pa.array([row["mention_of"] for row in views], pa.string()))
+        events = events.append_column(
+            "duplicate_of", pa.array([new.duplicate_of for new in batch for _ in new.events], pa.string())
+        )
+        figures = pa.Table.from_pylist([data for new in batch for data in new.figures], schema=_FIGURES_NESTED)
+        figures = figures.append_column(
+            "duplicate_of", pa.array([new.duplicate_of for new in batch for _ in new.figures], pa.string())
+        )
+        articles = pa.table(
+            {
+                "article_id": pa.array([new.article.id for new in batch], pa.string()),
+                "published": pa.array([new.article.date for new in batch], pa.date32()),
+                "source": pa.array([new.article.source for new in batch], pa.string()),
+            }
+        )
+        with (
+            _registered(connection, "petrel_nested_events", events),
+            _registered(connection, "petrel_nested_figures", figures),
+            _registered(connection, "petrel_batch_articles", articles),
+        ):
+            connection.execute(
+                f"""CREATE OR REPLACE TEMP TABLE petrel_batch_events AS
+                    SELECT {_EVENTS_FLAT}, story_id, mention_of, duplicate_of, ?::TIMESTAMP AS coded_at
+                    FROM petrel_nested_events""",
+                [self._coded_at],
+            )
+            connection.execute(
+                f"""CREATE OR REPLACE TEMP TABLE petrel_batch_figures AS
+                    SELECT {_FIGURES_FLAT}, duplicate_of, ?::TIMESTAMP AS coded_at FROM petrel_nested_figures""",
+                [self._coded_at],
+            )
+            try:
+                yield
+            finally:
+                for table in ("petrel_batch_events", "petrel_batch_figures"):
+                    try:
+                        connection.execute(f"DROP TABLE IF EXISTS {table}")
+                    except duckdb.Error:
+                        pass  # an aborted transaction refuses it; the error that aborted it is the one to see
 
     def _article_row(self, new: _NewArticle) -> dict[str, Any]:
         article = new.article
         return {
             "article_id": article.id, "content_hash": new.content_hash, "title": article.title,
             "source": article.source, "url": article.url, "published": article.date, "origin": article.origin or None,
-            "text": article.text, "words": len(article.text.split()), "events": len(new.event_rows),
-            "figures": len(new.figure_rows), "duplicate_of": new.duplicate_of, "similarity": new.similarity,
+            "text": article.text, "words": len(article.text.split()), "events": len(new.events),
+            "figures": len(new.figures), "duplicate_of": new.duplicate_of, "similarity": new.similarity,
             "coded_at": self._coded_at,
         }  # fmt: skip
 
@@ -296,8 +353,6 @@ class EventStore:
                 original = mentioned.get(new.duplicate_of, {}).get(_mention_key(row))
                 row["mention_of"], row["story_id"] = original or (None, index.assign(row, _day(row, new.article)))
         self._append("stories", [opened_story_row(key, row, day) for key, row, day in index.opened])
-        growth, outlets = story_growth((row, new.article.date, new.article.source) for new in batch for row in new.event_rows)
-        add_growth(self.connection, growth, outlets, _registered)
 
     def _original_events(self, article_ids: set[str]) -> dict[str, dict[tuple, tuple[str, str]]]:
         """For each stored original: its events by what a copy's mention of them shares."""
@@ -344,6 +399,10 @@ def _mention_key(row: dict[str, Any]) -> tuple:
     return (row.get("cameo"), row.get("source_code"), row.get("target_code"), str(row.get("trigger_text") or "").lower())
 
 
+_EVENTS_NESTED = nested_schema(schema.EVENT_COLUMNS)
+_FIGURES_NESTED = nested_schema(schema.FIGURE_COLUMNS)
+_EVENTS_FLAT = flat_select(schema.EVENT_COLUMNS)
+_FIGURES_FLAT = flat_select(schema.FIGURE_COLUMNS)
 _READ_TABLES = ("articles", "events", "figures", "stories")
 
 
@@ -367,33 +426,3 @@ def _check_tables(connection, path: str) -> None:
     missing = [table.name for table in schema.TABLES if table.name in _READ_TABLES and table.name not in present]
     if missing:
         raise NotAStoreError(path, missing)
-
-
-def _upsert_actors(connection, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    with _registered(connection, "petrel_actors", pa.Table.from_pylist(rows)):
-        connection.execute(
-            """INSERT INTO actors SELECT name, country, sector, code, mention, first_seen, last_seen, mentions
-               FROM petrel_actors
-               ON CONFLICT (name) DO UPDATE SET
-                   country = coalesce(excluded.country, actors.country),
-                   sector = coalesce(excluded.sector, actors.sector),
-                   code = coalesce(excluded.code, actors.code),
-                   mention = CASE WHEN length(excluded.mention) > length(actors.mention)
-                                  THEN excluded.mention ELSE actors.mention END,
-                   first_seen = least(actors.first_seen, excluded.first_seen),
-                   last_seen = greatest(actors.last_seen, excluded.last_seen),
-                   mentions = actors.mentions + excluded.mentions"""
-        )
-
-
-def _upsert_places(connection, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    with _registered(connection, "petrel_places", pa.Table.from_pylist(rows)):
-        connection.execute(
-            """INSERT INTO places SELECT place_key, name, country, admin1, lat, lon, geonames_id, feature, records
-               FROM petrel_places
-               ON CONFLICT (place_key) DO UPDATE SET records = places.records + excluded.records"""
-        )

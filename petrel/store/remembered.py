@@ -3,68 +3,64 @@
 People are remembered from actor objects of kind `person` that carry a name and a country —
 that is, people petrel resolved from a titled mention ("Egyptian President Abdel-Fattah
 al-Sisi") or its own tables, never from a bare name (which stays `country: null`).
+Both read a batch's records from the temp tables petrel.store.ingest makes of them
+(`petrel_batch_events`, `petrel_batch_figures`, `petrel_batch_articles`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+import duckdb
 
-from petrel.store.stories import place_key
+from petrel.store.stories import PLACE_KEY_SQL
 
-_EVENT_ACTORS = ("source_", "target_", "attribution_actor_")
-_FIGURE_ACTORS = ("subject_", "attribution_actor_")
-
-
-def actor_rows(
-    event_rows: list[dict[str, Any]], figure_rows: list[dict[str, Any]], published: dict[str, dt.date | None]
-) -> list[dict[str, Any]]:
-    """One row per person named in these records (rows of the flat layout), with counts."""
-    people: dict[str, dict[str, Any]] = {}
-    mentions = [(row, prefix) for row in event_rows for prefix in _EVENT_ACTORS]
-    mentions += [(row, prefix) for row in figure_rows for prefix in _FIGURE_ACTORS]
-    for row, prefix in mentions:
-        name, country = row.get(f"{prefix}name"), row.get(f"{prefix}country")
-        if row.get(f"{prefix}kind") != "person" or not name or not country:
-            continue
-        day = row.get("date") or published.get(row["article_id"])
-        person = people.setdefault(
-            name,
-            {"name": name, "country": country, "sector": None, "code": None, "mention": None,
-             "first_seen": day, "last_seen": day, "mentions": 0},
-        )  # fmt: skip
-        person["sector"] = row.get(f"{prefix}sector") or person["sector"]
-        person["code"] = row.get(f"{prefix}code") or person["code"]
-        words = row.get(f"{prefix}text") or ""
-        if len(words) > len(person["mention"] or ""):
-            person["mention"] = words  # the fullest mention: "Egyptian President Abdel-Fattah al-Sisi"
-        person["first_seen"] = _earliest(person["first_seen"], day)
-        person["last_seen"] = _latest(person["last_seen"], day)
-        person["mentions"] += 1
-    return list(people.values())
+_ACTORS_OF = {"petrel_batch_events": ("source_", "target_", "attribution_actor_"),
+              "petrel_batch_figures": ("subject_", "attribution_actor_")}  # fmt: skip
 
 
-def place_rows(record_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per distinct place these records are located in, with a count of records."""
-    places: dict[str, dict[str, Any]] = {}
-    for row in record_rows:
-        key = place_key(row)
-        if key is None:
-            continue
-        place = places.setdefault(
-            key,
-            {"place_key": key, "name": row.get("location_name") or row.get("location_text"),
-             "country": row.get("location_country"), "admin1": row.get("location_admin1"),
-             "lat": row.get("location_lat"), "lon": row.get("location_lon"),
-             "geonames_id": row.get("location_geonames_id"), "feature": row.get("location_feature"), "records": 0},
-        )  # fmt: skip
-        place["records"] += 1
-    return list(places.values())
+def _person_mentions() -> str:
+    parts = [
+        f"""SELECT r.{p}name AS name, r.{p}country AS country, r.{p}sector AS sector, r.{p}code AS code,
+                   r.{p}text AS mention, coalesce(r.date, a.published) AS day
+            FROM {table} r JOIN petrel_batch_articles a USING (article_id)
+            WHERE r.{p}kind = 'person' AND r.{p}name IS NOT NULL AND r.{p}country IS NOT NULL"""
+        for table, prefixes in _ACTORS_OF.items()
+        for p in prefixes
+    ]
+    return "\nUNION ALL\n".join(parts)
 
 
-def _earliest(first: dt.date | None, second: dt.date | None) -> dt.date | None:
-    return min(day for day in (first, second) if day is not None) if first or second else None
+def remember_people(connection: duckdb.DuckDBPyConnection) -> None:
+    """Add the batch's named people to `actors`, or update what the store knew of them."""
+    connection.execute(
+        f"""INSERT INTO actors
+            SELECT name, any_value(country), any_value(sector), any_value(code),
+                   arg_max(mention, length(mention)), min(day), max(day), count(*)
+            FROM ({_person_mentions()}) GROUP BY name
+            ON CONFLICT (name) DO UPDATE SET
+                country = coalesce(actors.country, excluded.country),
+                sector = coalesce(excluded.sector, actors.sector),
+                code = coalesce(excluded.code, actors.code),
+                mention = CASE WHEN length(excluded.mention) > length(actors.mention)
+                               THEN excluded.mention ELSE actors.mention END,
+                first_seen = least(actors.first_seen, excluded.first_seen),
+                last_seen = greatest(actors.last_seen, excluded.last_seen),
+                mentions = actors.mentions + excluded.mentions"""
+    )
 
 
-def _latest(first: dt.date | None, second: dt.date | None) -> dt.date | None:
-    return max(day for day in (first, second) if day is not None) if first or second else None
+def remember_places(connection: duckdb.DuckDBPyConnection) -> None:
+    """Add the places the batch's records are located in to `places`, counting records."""
+    located = "\nUNION ALL\n".join(
+        f"""SELECT {PLACE_KEY_SQL} AS place_key, coalesce(location_name, location_text) AS name,
+                   location_country AS country, location_admin1 AS admin1, location_lat AS lat, location_lon AS lon,
+                   location_geonames_id AS geonames_id, location_feature AS feature
+            FROM {table}"""
+        for table in _ACTORS_OF
+    )
+    connection.execute(
+        f"""INSERT INTO places
+            SELECT place_key, any_value(name), any_value(country), any_value(admin1), any_value(lat),
+                   any_value(lon), any_value(geonames_id), any_value(feature), count(*)
+            FROM ({located}) WHERE place_key IS NOT NULL GROUP BY place_key
+            ON CONFLICT (place_key) DO UPDATE SET records = places.records + excluded.records"""
+    )

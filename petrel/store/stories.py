@@ -39,6 +39,12 @@ def place_key(row: dict[str, Any], prefix: str = "location_") -> str | None:
     return f"{str(name).lower()}|{row.get(f'{prefix}country') or ''}"
 
 
+# place_key() in SQL, over the flat location columns of an events or figures table.
+PLACE_KEY_SQL = """CASE WHEN location_geonames_id IS NOT NULL THEN CAST(location_geonames_id AS VARCHAR)
+    WHEN coalesce(nullif(location_name, ''), nullif(location_text, '')) IS NOT NULL
+    THEN lower(coalesce(nullif(location_name, ''), location_text)) || '|' || coalesce(location_country, '') END"""
+
+
 @dataclass
 class StoryAnchor:
     """What a new mention is compared with: a story's first date and place."""

@@ -2,21 +2,21 @@
 
 Counts grow by what each batch adds (its articles are new, so their mentions, articles and
 reports add up; outlets are counted through `story_sources`), so that storing a batch costs
-the same in a store of a thousand events as in one of a million. When stored articles are
+the same in a store of a thousand events as in one of a million. The batch's events are read
+from the temp tables petrel.store.ingest makes of them (`petrel_batch_events`,
+`petrel_batch_articles`). When stored articles are
 replaced, the stories they were in are counted again from their events.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from petrel.store.stories import STORY_WINDOW_DAYS, StoryAnchor, StoryIndex, place_key
+from petrel.store.stories import PLACE_KEY_SQL, STORY_WINDOW_DAYS, StoryAnchor, StoryIndex
 
 
 def stories_near(connection: duckdb.DuckDBPyConnection, wanted: set[tuple[str, dt.date | None]], register) -> StoryIndex:
@@ -50,87 +50,52 @@ def opened_story_row(key: str, row: dict[str, Any], day: dt.date | None) -> dict
     }  # fmt: skip
 
 
-@dataclass
-class _Growth:
-    mentions: int = 0
-    articles: set[str] = field(default_factory=set)
-    reports: set[str] = field(default_factory=set)
-    dates: list[dt.date] = field(default_factory=list)
-    seen: list[dt.date] = field(default_factory=list)
-    outlets: set[str] = field(default_factory=set)
-    place: tuple[str, Any, Any] | None = None  # key, name, country of its first located mention
+def add_growth(connection: duckdb.DuckDBPyConnection) -> None:
+    """Add what a batch's events (temp tables petrel_batch_events and petrel_batch_articles)
+    bring to their stories: counts, dates, the first place given, outlets new to a story."""
+    connection.execute(
+        f"""CREATE OR REPLACE TEMP TABLE petrel_growth AS
+            SELECT e.story_id, count(*) AS mentions, count(DISTINCT e.article_id) AS articles,
+                count(DISTINCT e.article_id) FILTER (WHERE e.duplicate_of IS NULL) AS reports,
+                min(e.date) AS first_date, max(e.date) AS last_date,
+                min(coalesce(a.published, e.date)) AS first_seen, max(coalesce(a.published, e.date)) AS last_seen,
+                arg_min({_PLACE_KEY_E}, e.rowid) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS place_key,
+                arg_min(coalesce(e.location_name, e.location_text), e.rowid) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS location_name,
+                arg_min(e.location_country, e.rowid) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS location_country
+            FROM petrel_batch_events e JOIN petrel_batch_articles a USING (article_id)
+            GROUP BY e.story_id"""
+    )
+    connection.execute(
+        """CREATE OR REPLACE TEMP TABLE petrel_new_outlets AS
+           SELECT p.story_id, p.source FROM (
+               SELECT DISTINCT e.story_id, a.source FROM petrel_batch_events e
+               JOIN petrel_batch_articles a USING (article_id) WHERE a.source IS NOT NULL) p
+           ANTI JOIN story_sources s ON s.story_id = p.story_id AND s.source = p.source"""
+    )
+    connection.execute(
+        """UPDATE stories SET
+               mentions = stories.mentions + g.mentions,
+               articles = stories.articles + g.articles,
+               reports = stories.reports + g.reports,
+               sources = stories.sources + coalesce(n.outlets, 0),
+               first_date = least(stories.first_date, g.first_date),
+               last_date = greatest(stories.last_date, g.last_date),
+               first_seen = least(stories.first_seen, g.first_seen),
+               last_seen = greatest(stories.last_seen, g.last_seen),
+               place_key = coalesce(stories.place_key, g.place_key),
+               location_name = CASE WHEN stories.place_key IS NULL THEN g.location_name ELSE stories.location_name END,
+               location_country = CASE WHEN stories.place_key IS NULL THEN g.location_country ELSE stories.location_country END
+           FROM petrel_growth g
+           LEFT JOIN (SELECT story_id, count(*) AS outlets FROM petrel_new_outlets GROUP BY story_id) n
+               ON n.story_id = g.story_id
+           WHERE stories.story_id = g.story_id"""
+    )
+    connection.execute("INSERT INTO story_sources SELECT story_id, source FROM petrel_new_outlets")
+    connection.execute("DROP TABLE petrel_growth")
+    connection.execute("DROP TABLE petrel_new_outlets")
 
 
-def story_growth(
-    mentions: Iterable[tuple[dict[str, Any], dt.date | None, str | None]],
-) -> tuple[pa.Table, list[tuple[str, str]]]:
-    """What a batch's event rows (with their article's publication date and outlet) add to
-    each story, as a table for `add_growth`, and the (story, outlet) pairs seen."""
-    growth: dict[str, _Growth] = {}
-    for row, published, outlet in mentions:
-        grown = growth.setdefault(row["story_id"], _Growth())
-        grown.mentions += 1
-        grown.articles.add(row["article_id"])
-        if row.get("duplicate_of") is None:
-            grown.reports.add(row["article_id"])
-        if row.get("date") is not None:
-            grown.dates.append(row["date"])
-        if published or row.get("date"):
-            grown.seen.append(published or row["date"])
-        if outlet:
-            grown.outlets.add(outlet)
-        if grown.place is None and (key := place_key(row)) is not None:
-            grown.place = (key, row.get("location_name") or row.get("location_text"), row.get("location_country"))
-    ids = list(growth)
-    return pa.table(
-        {
-            "story_id": ids,
-            "mentions": [growth[i].mentions for i in ids],
-            "articles": [len(growth[i].articles) for i in ids],
-            "reports": [len(growth[i].reports) for i in ids],
-            "first_date": pa.array([min(growth[i].dates, default=None) for i in ids], pa.date32()),
-            "last_date": pa.array([max(growth[i].dates, default=None) for i in ids], pa.date32()),
-            "first_seen": pa.array([min(growth[i].seen, default=None) for i in ids], pa.date32()),
-            "last_seen": pa.array([max(growth[i].seen, default=None) for i in ids], pa.date32()),
-            "place_key": [growth[i].place and growth[i].place[0] for i in ids],
-            "location_name": [growth[i].place and growth[i].place[1] for i in ids],
-            "location_country": [growth[i].place and growth[i].place[2] for i in ids],
-        }
-    ), [(i, outlet) for i in ids for outlet in sorted(growth[i].outlets)]
-
-
-def add_growth(connection: duckdb.DuckDBPyConnection, growth: pa.Table, outlets: list[tuple[str, str]], register) -> None:
-    """Add a batch's growth to the stories' counts and dates; count outlets new to a story."""
-    pairs = pa.table({"story_id": [i for i, _ in outlets], "source": [o for _, o in outlets]}, schema=_PAIRS)
-    with register(connection, "petrel_growth", growth), register(connection, "petrel_outlets", pairs):
-        connection.execute(
-            """CREATE OR REPLACE TEMP TABLE petrel_new_outlets AS
-               SELECT p.story_id, p.source FROM petrel_outlets p
-               ANTI JOIN story_sources s ON s.story_id = p.story_id AND s.source = p.source"""
-        )
-        connection.execute(
-            """UPDATE stories SET
-                   mentions = stories.mentions + g.mentions,
-                   articles = stories.articles + g.articles,
-                   reports = stories.reports + g.reports,
-                   sources = stories.sources + coalesce(n.outlets, 0),
-                   first_date = least(stories.first_date, g.first_date),
-                   last_date = greatest(stories.last_date, g.last_date),
-                   first_seen = least(stories.first_seen, g.first_seen),
-                   last_seen = greatest(stories.last_seen, g.last_seen),
-                   place_key = coalesce(stories.place_key, g.place_key),
-                   location_name = CASE WHEN stories.place_key IS NULL THEN g.location_name ELSE stories.location_name END,
-                   location_country = CASE WHEN stories.place_key IS NULL THEN g.location_country ELSE stories.location_country END
-               FROM petrel_growth g
-               LEFT JOIN (SELECT story_id, count(*) AS outlets FROM petrel_new_outlets GROUP BY story_id) n
-                   ON n.story_id = g.story_id
-               WHERE stories.story_id = g.story_id"""
-        )
-        connection.execute("INSERT INTO story_sources SELECT story_id, source FROM petrel_new_outlets")
-        connection.execute("DROP TABLE petrel_new_outlets")
-
-
-_PAIRS = pa.schema([("story_id", pa.string()), ("source", pa.string())])
+_PLACE_KEY_E = PLACE_KEY_SQL.replace("location_", "e.location_")
 
 
 def recount_stories(connection: duckdb.DuckDBPyConnection, story_ids: set[str]) -> None:
@@ -146,7 +111,7 @@ def recount_stories(connection: duckdb.DuckDBPyConnection, story_ids: set[str]) 
            WHERE e.story_id IN (SELECT unnest(?::VARCHAR[])) AND a.source IS NOT NULL""",
         ids,
     )
-    connection.execute(_RECOUNT, ids)
+    connection.execute(_RECOUNT.replace("{place_key}", _PLACE_KEY_E), ids)
     connection.execute(
         "DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[])) AND story_id NOT IN "
         "(SELECT story_id FROM events WHERE story_id IN (SELECT unnest(?::VARCHAR[])))",
@@ -165,9 +130,7 @@ FROM (
             FILTER (WHERE e.location_text IS NOT NULL) AS location_name,
         arg_min(e.location_country, coalesce(e.date, DATE '9999-12-31'))
             FILTER (WHERE e.location_text IS NOT NULL) AS location_country,
-        arg_min(CASE WHEN e.location_geonames_id IS NOT NULL THEN CAST(e.location_geonames_id AS VARCHAR)
-                     ELSE lower(coalesce(e.location_name, e.location_text)) || '|' || coalesce(e.location_country, '') END,
-                coalesce(e.date, DATE '9999-12-31')) FILTER (WHERE e.location_text IS NOT NULL) AS place_key,
+        arg_min({place_key}, coalesce(e.date, DATE '9999-12-31')) FILTER (WHERE e.location_text IS NOT NULL) AS place_key,
         min(e.date) AS first_date, max(e.date) AS last_date,
         min(coalesce(a.published, e.date)) AS first_seen, max(coalesce(a.published, e.date)) AS last_seen,
         count(*) AS mentions, count(DISTINCT e.article_id) AS articles,

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 ARTICLES = 500
 # The write-ahead log holds the tables' creation (~7 KB), then grows by each committed batch
-# (64 articles: their MinHash signatures alone are 64 KB): past this size one batch is in.
+# (256 articles: their MinHash signatures alone are 256 KB): past this size one batch is in.
 BATCH_IN_LOG = 40_000
 _LEADERS = [
     ("Kenyan President William Ruto", "Nairobi"), ("Turkish Foreign Minister Hakan Fidan", "Ankara"),
