@@ -158,6 +158,11 @@ class Gazetteer:
         if not readings:
             return None
         context = frozenset(context_countries)
+        if context and all(r.alternate and r.country not in context for r in readings):
+            # Only another language's name for a town abroad ("Ariha" is Arabic for Jericho) in
+            # an article about elsewhere: most likely a local town smaller than the gazetteer's
+            # 15,000 people ("Ariha" in Idlib), so no place rather than the wrong one.
+            return None
         ranked = sorted(readings, key=lambda c: self._weight(c, context), reverse=True)
         best = ranked[0]
         if best.feature == "admin1":

@@ -217,3 +217,10 @@ def test_a_user_row_wins_over_geonames(tmp_path):
         handle.write("Cairo\tUSA\tIllinois\tcity\t37.005\t-89.176\n")
     cairo = build_gazetteer(places).resolve("Cairo")
     assert (cairo.country, cairo.admin1) == ("USA", "Illinois")
+
+
+def test_another_languages_name_for_a_town_abroad_is_no_place_in_an_article_about_elsewhere(gazetteer):
+    # "Ariha" is the Arabic name of Jericho, and also a Syrian town too small for the gazetteer.
+    assert gazetteer.resolve("Ariha", ["SYR"]) is None
+    assert gazetteer.resolve("Ariha", ["PSE"]).name == "Jericho"
+    assert gazetteer.resolve("Ariha").name == "Jericho"  # nothing says where the article is
