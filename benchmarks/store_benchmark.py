@@ -25,6 +25,7 @@ import json
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -184,8 +185,13 @@ def main() -> None:
             f"in {filled['seconds']:.1f} s = {filled['records_per_second']:,.0f} records/s "
             f"({arguments.batch_articles} articles a transaction)"
         )
-    print(f"store file: {arguments.store.stat().st_size / 1e6:,.0f} MB")
-    if arguments.fill_only:
+        print(f"store file: {arguments.store.stat().st_size / 1e6:,.0f} MB; "
+              f"ingest peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB", flush=True)
+        if not arguments.fill_only:
+            # Queries are timed in a new process, as a user's `petrel events` runs: not in one
+            # whose heap still holds the million records it made.
+            command = [sys.executable, __file__, "--queries-only", "--store", str(arguments.store), "--repeat", str(arguments.repeat)]
+            subprocess.run(command, check=True)
         return
     print(f"{'query':42} {'p50 ms':>8} {'p95 ms':>8} {'rows':>6}")
     for name, p50, p95, rows in time_queries(arguments.store, arguments.repeat):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 import sys
 
@@ -163,3 +164,25 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
     path.write_text("not a database\n" * 100, encoding="utf-8")
     with pytest.raises(OutputFileError, match="not a DuckDB database"):
         EventStore(path)
+
+
+def test_coding_the_seed_report_twice_leaves_one_article_and_one_copy_of_each_event(seed_report, tmp_path):
+    store = tmp_path / "store.duckdb"
+    runs = [
+        subprocess.run([sys.executable, "-m", "petrel", "code", "--date", "2024-03-21", str(seed_report), "--db", str(store)],
+                       capture_output=True, text=True, timeout=300)
+        for _ in range(2)
+    ]  # fmt: skip
+    assert [run.returncode for run in runs] == [0, 0], runs[1].stderr
+    assert "1 new article(s) stored" in runs[0].stderr and "1 already stored" in runs[1].stderr
+    assert _count(store, "articles") == 1
+    [(events, distinct)] = _rows(store, "SELECT count(*), count(DISTINCT event_id) FROM events")
+    assert events == distinct == _rows(store, "SELECT events FROM articles")[0][0] > 0
+    events = subprocess.run(
+        [sys.executable, "-m", "petrel", "events", "--db", str(store), "--country", "EGY", "--format", "jsonl"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert events.returncode == 0, events.stderr
+    objects = [json.loads(line) for line in events.stdout.splitlines()]
+    assert objects and all(o["record"] == "event" and o["story_id"] for o in objects)
+    assert all("EGY" in {(o["source"] or {}).get("country"), (o["target"] or {}).get("country")} for o in objects)
