@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
@@ -35,6 +34,7 @@ from petrel.errors import NotAStoreError
 from petrel.records import Event, Figure
 from petrel.store import schema
 from petrel.store.connection import connect
+from petrel.store.memory import collection_paused
 from petrel.store.near_duplicates import CANDIDATES_PER_ARTICLE, Signature, best_original, content_hash, most_shared
 from petrel.store.batch_tables import dumped, event_view, flat_select, nested_schema
 from petrel.store.remembered import remember_people, remember_places
@@ -135,9 +135,13 @@ class EventStore:
         batch, copies, replaced = self._sort_out(list(coded), counts)
         if not batch and not copies:
             return counts
+        with collection_paused():
+            self._store(batch, copies, replaced, counts)
+        return counts
+
+    def _store(self, batch: list[_NewArticle], copies: list[tuple[Article, str]], replaced: list[str], counts: IngestCounts) -> None:
+        """One transaction: a failure leaves the store as it was, and the batch unremembered."""
         connection = self.connection
-        collecting = gc.isenabled()
-        gc.disable()  # a batch allocates many small objects that all live until it is stored
         connection.begin()
         try:
             replaced_stories = self._delete_articles(replaced)
@@ -149,10 +153,6 @@ class EventStore:
             connection.rollback()
             self._forget(batch)
             raise
-        finally:
-            if collecting:
-                gc.enable()
-        return counts
 
     def _sort_out(self, coded: list[CodedArticle], counts: IngestCounts):
         """Split a batch into new articles, exact copies and new versions of stored ids."""

@@ -27,6 +27,7 @@ import duckdb
 
 from petrel.errors import UnknownNameError, UsageError
 from petrel.records import PLOVER_TYPES, FigureCategory
+from petrel.store.memory import collection_paused
 
 PERIODS = ("day", "week", "month")  # weeks are ISO weeks: they start on Monday
 FIGURE_CATEGORIES = get_args(FigureCategory)
@@ -212,9 +213,12 @@ def _period(period: str) -> str:
 
 def _dicts(cursor: duckdb.DuckDBPyConnection, batch: int = 10_000) -> Iterator[dict[str, Any]]:
     names = [column[0] for column in cursor.description]
-    while rows := cursor.fetchmany(batch):
-        for row in rows:
-            yield dict(zip(names, row))
+    while True:
+        with collection_paused():
+            rows = [dict(zip(names, row)) for row in cursor.fetchmany(batch)]
+        if not rows:
+            return
+        yield from rows
 
 
 # ---- events ----------------------------------------------------------------------------------
