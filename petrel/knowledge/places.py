@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -46,6 +47,10 @@ CONTEXT_WEIGHT = 20
 ADMIN1_WEIGHT = 250_000
 # A city matched only on one of its alternate names counts half its population.
 ALTERNATE_WEIGHT = 0.5
+# An alternate name this similar to a city's own name (difflib ratio of their keys) is a
+# spelling of it ("Duhok"/"Dihok" 0.80, "Kismaayo"/"Kismayo" 0.93); below, another name for
+# it ("Ariha"/"Jericho" 0.50, "Molotov"/"Perm" 0.18).
+SAME_NAME_SIMILARITY = 0.6
 # geonames ids of a regions.tsv city are taken from a GeoNames city of the same name this close.
 _SAME_CITY_DEGREES = 0.25
 
@@ -53,6 +58,11 @@ _REGION_COLUMNS = ("names", "country", "admin1", "feature", "lat", "lon")
 _ADMIN1_COLUMNS = ("country", "code", "geonames_id", "name", "names")
 _PLAIN_KEY = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*\Z").match
 _DROPPED = re.compile(r"['`.\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
+
+
+def _other_name(key: str, reading: PlaceCandidate) -> bool:
+    """True when `key` is not a spelling of the reading's own name but another name for it."""
+    return SequenceMatcher(None, key, place_key(reading.name)).ratio() < SAME_NAME_SIMILARITY
 
 
 def place_key(text: str) -> str:
@@ -158,10 +168,12 @@ class Gazetteer:
         if not readings:
             return None
         context = frozenset(context_countries)
-        if context and all(r.alternate and r.country not in context for r in readings):
-            # Only another language's name for a town abroad ("Ariha" is Arabic for Jericho) in
-            # an article about elsewhere: most likely a local town smaller than the gazetteer's
-            # 15,000 people ("Ariha" in Idlib), so no place rather than the wrong one.
+        if context and all(r.alternate and r.country not in context and _other_name(key, r) for r in readings):
+            # Only another language's name for a town abroad ("Ariha" is Arabic for Jericho,
+            # "Molotov" the old name of Perm) in an article about elsewhere: most likely a
+            # local place smaller than the gazetteer's 15,000 people ("Ariha" in Idlib), so no
+            # place rather than the wrong one. Spellings of the town's own name ("Duhok" for
+            # Dihok, "Kismaayo") still count.
             return None
         ranked = sorted(readings, key=lambda c: self._weight(c, context), reverse=True)
         best = ranked[0]
