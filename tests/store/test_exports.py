@@ -365,3 +365,14 @@ def test_docs_map_every_column_as_the_code_does():
     assert _generated(text, "sector words") == sector_words_markdown(), "regenerate the sector words of docs/exports.md"
     assert [c.name for c in ICEWS_COLUMNS] == ICEWS_HEADER
     assert len(GDELT_COLUMNS) == 61 and GDELT_NAMES[:2] == ["GLOBALEVENTID", "SQLDATE"] and GDELT_NAMES[-2:] == ["DATEADDED", "SOURCEURL"]
+
+
+def test_sector_names_are_data_checked_when_loaded(tmp_path):
+    from petrel.errors import DataFileError
+    from petrel.store.exports.lookups import sector_names, sector_words
+
+    assert sector_names("GOVMED") == "Government,Media" and sector_names("XYZ") == "XYZ"
+    bad = tmp_path / "sector_names.tsv"
+    bad.write_text("code\tname\nGOV\tGovernment\nGOV\tState\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="sector_names.tsv:3"):
+        sector_words.__wrapped__(bad)

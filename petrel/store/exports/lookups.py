@@ -7,33 +7,39 @@ the duration of the export only), so that the rows themselves never pass through
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from petrel.knowledge.actor_tables import COUNTRY_GROUPS, default_actor_knowledge
+from petrel.errors import DataFileError
+from petrel.knowledge.actor_tables import ACTOR_DIR, COUNTRY_GROUPS, default_actor_knowledge
+from petrel.knowledge.tables import read_tsv
 from petrel.ontology import default_ontology
 
 COUNTRIES = "petrel_export_countries"
 CAMEO_NAMES = "petrel_export_cameo_names"
 SECTOR_NAMES = "petrel_export_sector_names"
 
-# Readable names of the CAMEO/PLOVER agent codes petrel's sectors use (CAMEO manual, actor
-# codes). A sector of several codes ("GOVMED") reads as the names joined by commas.
-SECTOR_WORDS = {
-    "GOV": "Government", "MIL": "Military", "COP": "Police", "JUD": "Judiciary",
-    "LEG": "Legislature", "SPY": "Intelligence", "PTY": "Political Parties",
-    "OPP": "Opposition", "REB": "Rebels", "INS": "Insurgents", "SEP": "Separatists",
-    "UAF": "Unaligned Armed Forces", "CRM": "Criminals", "IGO": "Intergovernmental Organization",
-    "NGO": "Non-Governmental Organization", "IMG": "International Militarized Group",
-    "MNC": "Multinational Corporation", "MED": "Media", "BUS": "Business", "CVL": "Civilians",
-    "REF": "Refugees", "HLH": "Health", "EDU": "Education", "REL": "Religion",
-    "ELI": "Elites", "HRI": "Human Rights", "LAB": "Labor", "AGR": "Agriculture",
-    "ENV": "Environment", "DEV": "Development", "MOD": "Moderate", "RAD": "Radical",
-}  # fmt: skip
+SECTOR_NAMES_FILE = ACTOR_DIR / "sector_names.tsv"
+_SECTOR_CODE = re.compile(r"[A-Z]{3}\Z")
+
+
+@lru_cache(maxsize=1)
+def sector_words(path: Path = SECTOR_NAMES_FILE) -> dict[str, str]:
+    """Readable names of sector codes (petrel/data/actors/sector_names.tsv), validated."""
+    words: dict[str, str] = {}
+    for line, row in read_tsv(path, ("code", "name")):
+        if not _SECTOR_CODE.match(row["code"]) or not row["name"]:
+            raise DataFileError(str(path), line, "each row needs a three-letter code and a name", fix="e.g. GOV<TAB>Government")
+        if row["code"] in words:
+            raise DataFileError(str(path), line, f"{row['code']} is named twice", fix="keep one row per code")
+        words[row["code"]] = row["name"]
+    return words
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +64,8 @@ def sector_names(sector: str | None) -> str | None:
     if not sector:
         return None
     blocks = [sector[i : i + 3] for i in range(0, len(sector), 3)]
-    return ",".join(SECTOR_WORDS.get(block, block) for block in blocks)
+    words = sector_words()
+    return ",".join(words.get(block, block) for block in blocks)
 
 
 @contextmanager
@@ -94,5 +101,5 @@ def _store_sectors(connection: duckdb.DuckDBPyConnection) -> list[str]:
 
 def sector_words_markdown() -> str:
     """The sector words as a Markdown table: docs/exports.md embeds it (a test checks)."""
-    lines = ["| code | words |", "|---|---|"] + [f"| `{code}` | {words} |" for code, words in SECTOR_WORDS.items()]
+    lines = ["| code | words |", "|---|---|"] + [f"| `{code}` | {words} |" for code, words in sector_words().items()]
     return "\n".join(lines) + "\n"
