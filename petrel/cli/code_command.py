@@ -106,14 +106,16 @@ def code_command(
         stderr.print(f"petrel: {report}", markup=False, highlight=False, soft_wrap=True)
     articles = read_articles(inputs, options, report=problems)
     writers = [open_writer(format.value, output)] if output is not None or to_stdout else []
-    store = StoreFeeder(EventStore(db)) if db is not None else None
+    show_progress = not quiet and stderr.is_terminal
+    # Without a progress bar (a log, a pipe), a line after each stored batch says how far it got.
+    log_batches = (lambda line: print(f"petrel: {line}", file=sys.stderr, flush=True)) if not quiet and not show_progress else None
+    store = StoreFeeder(EventStore(db), on_stored=log_batches) if db is not None else None
     if store is not None:
         articles = store.new_articles(articles)
         extra = dataclasses.replace(extra, people=store.store.remembered_people())
 
     events: list[Event] = []  # kept for the summary table only when records go to files
     counts = {"articles": 0, "figures": 0}
-    show_progress = not quiet and stderr.is_terminal
     try:
         total = estimate_article_count(inputs) if show_progress else None
         with article_progress(stderr, enabled=show_progress, total=total) as advance:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from petrel.articles import Article
 from petrel.store.ingest import CodedArticle, EventStore, IngestCounts
@@ -20,8 +20,11 @@ class StoreFeeder:
     after each coded article, and `close` at the end (stores the last, partial batch).
     """
 
-    def __init__(self, store: EventStore, batch_articles: int = STORE_BATCH_ARTICLES):
+    def __init__(
+        self, store: EventStore, batch_articles: int = STORE_BATCH_ARTICLES, on_stored: Callable[[str], None] | None = None
+    ):
         self.store = store
+        self._on_stored = on_stored  # told a line after each committed batch
         self.counts = IngestCounts()
         self.already_stored = 0
         self._batch_articles = batch_articles
@@ -41,7 +44,12 @@ class StoreFeeder:
 
     def flush(self) -> None:
         pending, self._pending = self._pending, []
-        self.counts.add(self.store.ingest(pending))
+        if not pending:
+            return
+        counts = self.store.ingest(pending)
+        self.counts.add(counts)
+        if self._on_stored is not None:
+            self._on_stored(f"{self.store.path}: {len(pending)} coded article(s) committed, {self.counts.articles} stored in all")
 
     def close(self) -> None:
         try:
