@@ -38,7 +38,9 @@ _LEADING_WORDS = frozenset({
 # Words after a name that say what kind of place it is: "Rafah city", "Jenin camp".
 _KIND_WORDS = frozenset({
     "city", "town", "village", "camp", "province", "governorate", "region", "district", "state", "oblast", "county",
+    "township", "locality", "municipality", "department", "area",
 })  # fmt: skip
+_LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "inside"})
 # Places do not speak: the subject of these verbs is a government or a person ("Washington said").
 _SPEECH_LEMMAS = frozenset({
     "say", "tell", "add", "announce", "claim", "deny", "accuse", "warn", "urge", "insist", "state",
@@ -123,6 +125,10 @@ def _read_spans(
                 placed_by_hint = reading is not None
             else:  # "Kharkiv, Odesa and Dnipro" is a list, not Kharkiv in Odesa province
                 reading = gazetteer.resolve(core.text, context)
+        if reading is None and hint is None and (division := _comma_division(doc, core, gazetteer)) is not None:
+            # "in Tamasopo, San Luis Potosi": a town the gazetteer lacks, placed by the division
+            # after it (a name it does know is never read as a list's first item this way).
+            hint, reading, placed_by_hint = division[0], division[1], True
         if reading is None or not (placed_by_hint or _trusted(core, label, reading, gazetteer, context)):
             continue
         if placed_by_hint:
@@ -178,6 +184,8 @@ def _hint(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span | None, bool
     """A division or country that places `span`, and whether it is in brackets:
     "X (Santa Cruz)", "X (Ichilo, Santa Cruz)", "X, Texas"."""
     end = span.end
+    if end + 1 < len(doc) and doc[end].lower_ in _KIND_WORDS and doc[end + 1].text == "(":
+        end += 1  # "Taze township (Shwebo district, Sagaing region)"
     if end < len(doc) and doc[end].text == "(":
         close = next((k for k in range(end + 1, min(end + 12, len(doc))) if doc[k].text == ")"), None)
         if close is not None:
@@ -197,6 +205,19 @@ def _hint(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span | None, bool
     return None, False
 
 
+def _comma_division(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, PlaceCandidate] | None:
+    """The division named right after `span` and a comma ("Tamasopo, San Luis Potosi")."""
+    end = span.end
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    k = end + 1
+    while k < len(doc) and k - end <= 4 and _is_name_token(doc[k]):
+        k += 1
+    part = doc[end + 1 : k]
+    division = gazetteer.division(part.text) if len(part) else None
+    return (part, division) if division is not None else None
+
+
 def _comma_parts(span: Span) -> list[Span]:
     parts, start = [], span.start
     for token in span:
@@ -208,7 +229,11 @@ def _comma_parts(span: Span) -> list[Span]:
 
 
 def _hint_place(gazetteer: Gazetteer, text: str) -> PlaceCandidate | None:
-    """The division or country a bracket or comma names, if it names one."""
+    """The division or country a bracket or comma names, if it names one ("Sagaing region"
+    names Sagaing)."""
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in _KIND_WORDS:
+        text = " ".join(words[:-1])
     division = gazetteer.division(text)
     if division is not None:
         return division
@@ -237,9 +262,17 @@ def _trusted(
     if reading.source in ("regions", "countries"):
         return True
     if label == "ORG":
-        return False  # "Hamas", "Gaza Health Ministry": a body, not where things happen
+        # "Hamas", "Gaza Health Ministry": a body, not where things happen. But the small
+        # pipeline tags many towns ORG ("in Isfahan city", "in Wernigerode"): a name the
+        # gazetteer knows, right after "in"/"near"..., is a place.
+        return _after_locative(span)
     # Untagged capitalised words: a city of the article's countries, or a big city by its own name.
     return in_context or (not reading.alternate and reading.population >= MIN_UNTAGGED_POPULATION)
+
+
+def _after_locative(span: Span) -> bool:
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in _LOCATIVES
 
 
 def _is_speaker(span: Span) -> bool:

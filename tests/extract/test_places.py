@@ -165,3 +165,20 @@ def test_else_the_nearest_place_in_the_sentence(place_of):
 
 def test_no_place_in_the_sentence_gives_none(place_of):
     assert place_of("Talks resumed in Cairo. The envoy said progress was slow.", "progress") is None
+
+
+def test_a_bracketed_division_may_carry_its_kind_of_place(places_in):
+    mentions = places_in("On 23 April, in Taze township (Shwebo district, Sagaing region), locals protested.")
+    assert (mentions[0].text, mentions[0].name, mentions[0].country) == ("Taze", "Sagaing", "MMR")
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_by_the_division_after_a_comma(places_in):
+    (town,) = places_in("On 11 January, in Tamasopo, San Luis Potosi, armed men opened fire at a police base.")
+    assert (town.text, town.country, town.feature) == ("Tamasopo", "MEX", "admin1")
+
+
+def test_a_town_tagged_as_an_organisation_is_a_place_after_in(places_in):
+    # The small pipeline tags "Wernigerode" and "Isfahan" ORG here.
+    assert [m.name for m in places_in("400 people took to the streets in Wernigerode to protest.")] == ["Wernigerode"]
+    assert [m.country for m in places_in("Workers protested in front of the courthouse in Isfahan city (Isfahan).")] == ["IRN"]
+    assert places_in("Officials in Hamas denied it.") == []
