@@ -305,6 +305,10 @@ def place_for(trigger: Token, mentions: list[PlaceMention]) -> PlaceMention | No
         found = _located(head, by_token) or _destination(head, by_token)
         if found is not None:
             return _more_specific(found, head, by_token)
+    for verb in _coordinated_verbs(_event_heads(trigger)[-1]):
+        found = _located(verb, by_token)  # "marched and protested in Yerevan": both in Yerevan
+        if found is not None:
+            return _more_specific(found, verb, by_token)
     # Nearest first, but a place that only modifies a noun ("a Gaza cease-fire deal", "U.S.
     # Secretary of State", "Gaza's population") comes after every place that stands on its own.
     doc = trigger.doc
@@ -321,6 +325,14 @@ def _event_heads(trigger: Token) -> list[Token]:
         token = token.head
         heads.append(token)
     return heads
+
+
+def _coordinated_verbs(verb: Token) -> list[Token]:
+    """Verbs coordinated with `verb` ("marched and protested"), which share where they happened."""
+    if verb.pos_ != "VERB":
+        return []
+    first = verb.head if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else verb
+    return [v for v in [first, *(c for c in first.children if c.dep_ == "conj" and c.pos_ == "VERB")] if v is not verb]
 
 
 def _located(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:

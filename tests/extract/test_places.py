@@ -182,3 +182,8 @@ def test_a_town_tagged_as_an_organisation_is_a_place_after_in(places_in):
     assert [m.name for m in places_in("400 people took to the streets in Wernigerode to protest.")] == ["Wernigerode"]
     assert [m.country for m in places_in("Workers protested in front of the courthouse in Isfahan city (Isfahan).")] == ["IRN"]
     assert places_in("Officials in Hamas denied it.") == []
+
+
+def test_coordinated_verbs_share_the_place_one_of_them_gives(place_of):
+    text = "Residents of Yerevan and members of the diaspora of Armenia marched and protested in Gyumri on Sunday."
+    assert place_of(text, "marched") == "Gyumri"
