@@ -73,8 +73,11 @@ def remember_documents(sentence: Span, actors: ArticleActors) -> None:
 
 
 def reported_by(reporter: Token, sentence: Span, actors: ArticleActors) -> Attribution | None:
-    """The subject of a verb of saying above an event: "the Egyptian presidency said"."""
+    """The subject of a verb of saying above an event: "the Egyptian presidency said"; for a
+    participle, the subject of the verb it hangs on ("UNICEF condemned the attack, *saying*...")."""
     subject = first_child(reporter, "nsubj")
+    if subject is None and reporter.dep_ == "advcl" and reporter.tag_ == "VBG":
+        subject = first_child(reporter.head, "nsubj")
     if subject is None:
         return None
     words = actors.phrase_tokens(subject)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from petrel.articles import Article
 from petrel.extract.actors import ArticleActors
@@ -13,10 +13,12 @@ from petrel.knowledge.figure_words import FigureWords
 from petrel.records import Figure, stable_id
 
 
-def figure_record(mention: FigureMention, article: Article, index: int, sentence: Span, actors: ArticleActors) -> Figure:
+def figure_record(
+    mention: FigureMention, article: Article, index: int, sentence: Span, actors: ArticleActors, knowledge: FigureWords
+) -> Figure:
     words = mention.words
     subject = actors.mention_for(mention.subject_head) if mention.subject_head is not None else None
-    reporter = reporting_verb(mention.trigger)
+    reporter = reporting_verb(mention.trigger) or estimating_verb(mention.trigger, knowledge)
     attribution = (reported_by(reporter, sentence, actors) if reporter is not None else None) or according_to(sentence, actors)
     return Figure(
         article_id=article.id,
@@ -36,4 +38,15 @@ def sentence_figures(sentence: Span, index: int, article: Article, actors: Artic
     """The figures of one sentence, in text order (a sentence without a number word has none)."""
     if not any(token.like_num or token.lower_ in _COUNT_WORDS for token in sentence):
         return []
-    return [figure_record(mention, article, index, sentence, actors) for mention in find_figures(sentence, words)]
+    return [figure_record(mention, article, index, sentence, actors, words) for mention in find_figures(sentence, words)]
+
+
+def estimating_verb(trigger: Token, knowledge: FigureWords) -> Token | None:
+    """The verb by which its subject gives the total: "the Observatory *put* the death toll at 26"."""
+    total_nouns = {phrase[-1] for phrase in knowledge.totals}
+    for verb in (trigger, *trigger.ancestors):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in knowledge.estimate_verbs:
+            if any(child.dep_ == "dobj" and child.lemma_.lower() in total_nouns for child in verb.children):
+                return verb
+            return None
+    return None

@@ -40,6 +40,9 @@ _KIND_WORDS = frozenset({
     "city", "town", "village", "camp", "province", "governorate", "region", "district", "state", "oblast", "county",
     "township", "locality", "municipality", "department", "area",
 })  # fmt: skip
+_COMPOUND_PARTICIPLES = frozenset({
+    "based", "backed", "led", "run", "brokered", "allied", "aligned", "born", "funded", "sponsored", "supported", "made",
+})  # fmt: skip
 _LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "inside"})
 # Places do not speak: the subject of these verbs is a government or a person ("Washington said").
 _SPEECH_LEMMAS = frozenset({
@@ -112,6 +115,8 @@ def _read_spans(
         if span.start in taken:
             continue
         core = _core(span)
+        if _in_compound_modifier(doc, core):
+            continue
         hint, bracketed = _hint(doc, core, gazetteer)
         reading = gazetteer.resolve(core.text, context, hint=hint.text if hint is not None else None)
         placed_by_hint = hint is not None and reading is not None and reading.feature in ("city", "admin1")
@@ -268,6 +273,13 @@ def _trusted(
         return _after_locative(span)
     # Untagged capitalised words: a city of the article's countries, or a big city by its own name.
     return in_context or (not reading.alternate and reading.population >= MIN_UNTAGGED_POPULATION)
+
+
+def _in_compound_modifier(doc: Doc, span: Span) -> bool:
+    """"Britain-based monitor", "Iran-backed rebels", "Saudi-led coalition": the name qualifies
+    who acts, it is not where anything happens."""
+    end = span.end
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _COMPOUND_PARTICIPLES
 
 
 def _after_locative(span: Span) -> bool:

@@ -21,7 +21,9 @@ from petrel.records import FigureCategory
 FIGURE_WORDS_PATH = Path(str(resources.files("petrel") / "data" / "figures" / "figure_words.yaml"))
 CATEGORIES: tuple[str, ...] = get_args(FigureCategory)
 BOUNDS = ("about", "lower", "upper", "exact")
-FILE_KEYS = ("categories", "counted_subject", "counted_nouns", "broader", "totals", "measures", "units", "qualifiers")
+FILE_KEYS = (
+    "categories", "counted_subject", "counted_nouns", "broader", "totals", "estimate_verbs", "measures", "units", "qualifiers",
+)  # fmt: skip
 _QUALIFIER_KEYS = ("bound", "approximate", "before", "after")
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -57,6 +59,7 @@ class FigureWords:
     measures: frozenset[str]
     units: dict[Phrase, str]  # counted noun -> unit
     qualifiers: tuple[Qualifier, ...]  # longest first
+    estimate_verbs: frozenset[str] = frozenset()  # "put the death toll at 26": the subject is the source
 
     def entries_with(self, word: str, table: str) -> tuple[Phrase, ...]:
         """The entries of one table (categories, counted_subject, counted_nouns, totals, units)
@@ -238,10 +241,11 @@ def load_figure_words(path: Path = FIGURE_WORDS_PATH) -> FigureWords:
                 raise DataFileError(
                     where, line, f"{key}: {' '.join(phrase)!r} is not a word of any category", fix="add it under its category first",
                 )
-    measures = listed("measures")
-    for phrase, line in measures:
-        if len(phrase) != 1:
-            raise DataFileError(where, line, f"measures: {' '.join(phrase)!r} must be one noun")
+    measures, estimate_verbs = listed("measures"), listed("estimate_verbs")
+    for key, phrases in (("measures", measures), ("estimate_verbs", estimate_verbs)):
+        for phrase, line in phrases:
+            if len(phrase) != 1:
+                raise DataFileError(where, line, f"{key}: {' '.join(phrase)!r} must be one word")
     return FigureWords(
         path=where,
         categories=categories,
@@ -250,6 +254,7 @@ def load_figure_words(path: Path = FIGURE_WORDS_PATH) -> FigureWords:
         broader=_broader(sections["broader"], where) if "broader" in sections else {},
         totals=frozenset(p for p, _ in listed("totals")),
         measures=frozenset(p[0] for p, _ in measures),
+        estimate_verbs=frozenset(p[0] for p, _ in estimate_verbs),
         units=_units(sections["units"], where) if "units" in sections else {},
         qualifiers=_qualifiers(sections["qualifiers"], where) if "qualifiers" in sections else (),
     )

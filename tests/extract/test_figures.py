@@ -325,3 +325,24 @@ def test_numbers_not_tied_to_a_category_word_are_no_figures(figures_in, sentence
 def test_dates_and_ages_beside_a_real_figure_are_left_out(figures_in):
     figures = figures_in("A 35-year-old man was among 12 people killed on Oct. 7, 2023 in Kibbutz Be'eri.")
     assert [(f.words.text, f.value) for f in figures] == [("12 people killed", 12)]
+
+
+def _figure_sources(text: str) -> list[tuple[float | None, str | None]]:
+    from petrel.articles import Article
+    from petrel.pipeline import default_coder
+
+    records = default_coder().code_batch([Article(text=text)])[0]
+    return [(r.value, r.attribution.actor.name if r.attribution and r.attribution.actor else None)
+            for r in records if r.record == "figure"]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_who_puts_the_death_toll_at_a_number_is_its_source():
+    text = "The Syrian Observatory for Human Rights, a war monitor, put the death toll at 26."
+    assert _figure_sources(text) == [(26.0, "Syrian Observatory for Human Rights")]
+
+
+@pytest.mark.slow
+def test_a_participle_of_saying_takes_the_subject_of_its_verb_as_source():
+    text = "UNICEF condemned the attack on the market, saying that at least seven children had been killed."
+    assert _figure_sources(text) == [(7.0, "UNICEF")]

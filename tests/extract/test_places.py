@@ -187,3 +187,8 @@ def test_a_town_tagged_as_an_organisation_is_a_place_after_in(places_in):
 def test_coordinated_verbs_share_the_place_one_of_them_gives(place_of):
     text = "Residents of Yerevan and members of the diaspora of Armenia marched and protested in Gyumri on Sunday."
     assert place_of(text, "marched") == "Gyumri"
+
+
+def test_a_name_in_a_compound_modifier_is_no_place(places_in):
+    mentions = places_in("The Britain-based monitor said Iran-backed fighters shelled a suburb of Damascus.")
+    assert [m.text for m in mentions] == ["Damascus"]

@@ -189,12 +189,12 @@ def test_figures_filter_by_category_source_and_place(samples):
 
 @pytest.mark.slow
 def test_the_idlib_tolls_are_listed_with_who_gave_them(samples):
-    """The store holds the health ministry's 23 and the article's 26: the Observatory's toll is
-    not attributed by the coder (it is the subject of "put the death toll at 26"), and it is
-    located at the Observatory's seat, so the two are not on one row here; see the Gaza tests."""
+    """The health ministry's 23 (dated the Wednesday of the strikes) and the Syrian
+    Observatory's 26 ("put the death toll at 26", no date words: the publication day) are on
+    rows of their own dates; the Gaza tests show two sources' tolls side by side on one row."""
     rows = compare_figures(samples, FigureFilter(category="killed", since=dt.date(2024, 9, 1), until=dt.date(2024, 9, 30)))
     reports = {(report["source"], report["value"]) for row in rows for report in row["reports"]}
-    assert {("the health ministry", 23), ("the article", 26)} <= reports
+    assert {("the health ministry", 23), ("Syrian Observatory for Human Rights", 26), ("UNICEF", 7)} <= reports
     assert all(report["article_id"] == IDLIB_ID for row in rows for report in row["reports"])
 
 
