@@ -137,7 +137,9 @@ def _read_spans(
         if reading is None or not (placed_by_hint or _trusted(core, label, reading, gazetteer, context)):
             continue
         if placed_by_hint:
-            taken.update(range(hint.start, hint.end))
+            # The whole hierarchy after the name is its address, no place of its own:
+            # "Taze township (Shwebo district, Sagaing region)".
+            taken.update(range(core.end, hint.end))
         mentions.append(_mention(core, reading, label))
     return mentions
 

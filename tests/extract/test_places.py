@@ -168,8 +168,8 @@ def test_no_place_in_the_sentence_gives_none(place_of):
 
 
 def test_a_bracketed_division_may_carry_its_kind_of_place(places_in):
-    mentions = places_in("On 23 April, in Taze township (Shwebo district, Sagaing region), locals protested.")
-    assert (mentions[0].text, mentions[0].name, mentions[0].country) == ("Taze", "Sagaing", "MMR")
+    (town,) = places_in("On 23 April, in Taze township (Shwebo district, Sagaing region), locals protested.")
+    assert (town.text, town.name, town.country) == ("Taze", "Sagaing", "MMR")  # "Shwebo district" is its address
 
 
 def test_a_town_the_gazetteer_lacks_is_placed_by_the_division_after_a_comma(places_in):
