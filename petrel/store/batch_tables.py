@@ -15,9 +15,7 @@ from typing import Any
 import pyarrow as pa
 
 from petrel.records import Event, Figure
-from petrel.writers.flat_table import LIST_SEPARATOR, Column, FlatTable
-
-_ARROW = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+from petrel.writers.flat_table import ARROW_TYPES, LIST_SEPARATOR, Column, FlatTable
 
 
 def _arrow_type(column: Column) -> pa.DataType:
@@ -25,7 +23,7 @@ def _arrow_type(column: Column) -> pa.DataType:
         return pa.list_(pa.string())
     if column.encoding == "json":
         return pa.string()
-    return pa.date32() if column.type.__name__ == "date" else _ARROW[column.type]
+    return ARROW_TYPES[column.type]
 
 
 def nested_schema(flat: FlatTable) -> pa.Schema:

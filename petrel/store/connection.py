@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from petrel.errors import DatabaseLockedError, OutputFileError, StoreNotFoundError
 
@@ -34,3 +37,16 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
                 fix="give --db a new file name or an existing petrel DuckDB store",
             ) from None
         raise OutputFileError(path, message) from None
+
+
+@contextmanager
+def registered(connection: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """`table` visible to SQL as `name` for the duration of the block."""
+    connection.register(name, table)
+    try:
+        yield
+    finally:
+        try:
+            connection.unregister(name)
+        except duckdb.Error:
+            pass  # an aborted transaction refuses it; the error that aborted it is the one to see

@@ -33,10 +33,10 @@ from petrel.articles import Article
 from petrel.errors import NotAStoreError
 from petrel.records import Event, Figure
 from petrel.store import schema
-from petrel.store.connection import connect
+from petrel.store.batch_tables import dumped, event_view, flat_select, nested_schema
+from petrel.store.connection import connect, registered
 from petrel.store.memory import collection_paused
 from petrel.store.near_duplicates import CANDIDATES_PER_ARTICLE, Signature, best_original, content_hash, most_shared
-from petrel.store.batch_tables import dumped, event_view, flat_select, nested_schema
 from petrel.store.remembered import remember_people, remember_places
 from petrel.store.stories import story_key
 from petrel.store.story_table import add_growth, opened_story_row, recount_stories, stories_near
@@ -228,7 +228,7 @@ class EventStore:
                 "article_id": pa.array([r[2] for r in rows], pa.string()),
             }
         )
-        with _registered(self.connection, "petrel_new_bands", bands):
+        with registered(self.connection, "petrel_new_bands", bands):
             found = self.connection.execute(
                 """WITH shared AS (
                        SELECT n.article_id AS new_id, b.article_id AS stored_id, count(*) AS buckets
@@ -295,9 +295,9 @@ class EventStore:
             }
         )
         with (
-            _registered(connection, "petrel_nested_events", events),
-            _registered(connection, "petrel_nested_figures", figures),
-            _registered(connection, "petrel_batch_articles", articles),
+            registered(connection, "petrel_nested_events", events),
+            registered(connection, "petrel_nested_figures", figures),
+            registered(connection, "petrel_batch_articles", articles),
         ):
             connection.execute(
                 f"""CREATE OR REPLACE TEMP TABLE petrel_batch_events AS
@@ -340,7 +340,7 @@ class EventStore:
 
         Events of originals go first, so that a copy in the same batch finds them."""
         wanted = {(story_key(row), _day(row, new.article)) for new in batch for row in new.event_rows}
-        index = stories_near(self.connection, wanted, _registered)
+        index = stories_near(self.connection, wanted)
         originals = [(new, row) for new in batch if new.duplicate_of is None for row in new.event_rows]
         for new, row in sorted(originals, key=lambda item: _day(item[1], item[0].article) or dt.date.min):
             row["mention_of"] = None
@@ -408,19 +408,6 @@ _FIGURES_NESTED = nested_schema(schema.FIGURE_COLUMNS)
 _EVENTS_FLAT = flat_select(schema.EVENT_COLUMNS)
 _FIGURES_FLAT = flat_select(schema.FIGURE_COLUMNS)
 _READ_TABLES = ("articles", "events", "figures", "stories")
-
-
-@contextmanager
-def _registered(connection, name: str, table: pa.Table):
-    """`table` visible to SQL as `name` for the duration of the block."""
-    connection.register(name, table)
-    try:
-        yield
-    finally:
-        try:
-            connection.unregister(name)
-        except duckdb.Error:
-            pass  # an aborted transaction refuses it; the error that aborted it is the one to see
 
 
 def _check_tables(connection, path: str) -> None:

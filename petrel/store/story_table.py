@@ -16,16 +16,17 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from petrel.store.connection import registered
 from petrel.store.stories import PLACE_KEY_SQL, STORY_WINDOW_DAYS, StoryAnchor, StoryIndex
 
 
-def stories_near(connection: duckdb.DuckDBPyConnection, wanted: set[tuple[str, dt.date | None]], register) -> StoryIndex:
+def stories_near(connection: duckdb.DuckDBPyConnection, wanted: set[tuple[str, dt.date | None]]) -> StoryIndex:
     """The stored stories that mentions with these (story key, date) pairs may join."""
     index = StoryIndex()
     if not wanted:
         return index
     pairs = pa.table({"story_key": [key for key, _ in wanted], "day": pa.array([day for _, day in wanted], pa.date32())})
-    with register(connection, "petrel_wanted_stories", pairs):
+    with registered(connection, "petrel_wanted_stories", pairs):
         found = connection.execute(
             f"""SELECT DISTINCT s.story_key, s.story_id, s.date, s.place_key
                 FROM stories s JOIN petrel_wanted_stories w ON s.story_key = w.story_key

@@ -22,7 +22,7 @@ from petrel.records import Event, Figure, record_to_dict
 LIST_SEPARATOR = ";"
 SCALAR_TYPES = (str, int, float, bool, dt.date)
 
-_ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(), dt.date: pa.date32()}
+ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(), dt.date: pa.date32()}
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ class FlatTable:
 
     def arrow_schema(self) -> pa.Schema:
         """The Arrow schema of the rows (every column nullable: figures have no event columns)."""
-        return pa.schema([pa.field(column.name, _ARROW_TYPES[column.type]) for column in self.columns])
+        return pa.schema([pa.field(column.name, ARROW_TYPES[column.type]) for column in self.columns])
 
     def arrow_table(self, rows: list[dict[str, Any]]) -> pa.Table:
         """Rows as an Arrow table with this schema."""

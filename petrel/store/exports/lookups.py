@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from petrel.errors import DataFileError
 from petrel.knowledge.actor_tables import ACTOR_DIR, COUNTRY_GROUPS, default_actor_knowledge
 from petrel.knowledge.tables import read_tsv
 from petrel.ontology import default_ontology
+from petrel.store.connection import registered
 
 COUNTRIES = "petrel_export_countries"
 CAMEO_NAMES = "petrel_export_cameo_names"
@@ -82,13 +83,10 @@ def registered_lookups(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
         CAMEO_NAMES: pa.table({"code": ontology.codes(), "name": [ontology[code].name for code in ontology.codes()]}),
         SECTOR_NAMES: pa.table({"sector": sectors, "names": [sector_names(s) for s in sectors]}),
     }  # fmt: skip
-    for name, table in tables.items():
-        connection.register(name, table)
-    try:
+    with ExitStack() as stack:
+        for name, table in tables.items():
+            stack.enter_context(registered(connection, name, table))
         yield
-    finally:
-        for name in tables:
-            connection.unregister(name)
 
 
 def _store_sectors(connection: duckdb.DuckDBPyConnection) -> list[str]:
