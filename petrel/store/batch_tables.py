@@ -1,83 +1,51 @@
-"""A batch's records on their way into the store: dumped once by pydantic, flattened by DuckDB.
+"""A batch's records on their way into the store: one Arrow column per flat column.
 
-Building flat rows field by field in Python cost more than everything else an ingest does;
-instead each record is dumped to a nested dict (pydantic's own serializer), the batch becomes
-one nested Arrow table, and DuckDB flattens it into the store's columns (`source.country`
--> `source_country`, lists joined with ";", `evidence` as JSON text), exactly the layout
-petrel.writers.flat_table gives the CSV and Parquet outputs.
+Building a dict per record (pydantic's dump, then a nested Arrow table flattened by DuckDB)
+cost more than everything else an ingest does. Instead each flat column of the store
+(`source_country`, `trigger_text`...) is read off the records' attributes for the whole batch
+in one list comprehension, following the column's path (`source` -> `country`) once per level
+for all records: the same layout petrel.writers.flat_table gives the CSV and Parquet outputs
+(lists joined with ";", `evidence` as JSON text).
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
 from typing import Any
 
+import duckdb
 import pyarrow as pa
+from pydantic_core import to_json
 
 from petrel.records import Event, Figure
-from petrel.writers.flat_table import ARROW_TYPES, LIST_SEPARATOR, Column, FlatTable
+from petrel.writers.flat_table import ARROW_TYPES, LIST_SEPARATOR, FlatTable
 
 
-def _arrow_type(column: Column) -> pa.DataType:
-    if column.encoding == "joined":
-        return pa.list_(pa.string())
-    if column.encoding == "json":
-        return pa.string()
-    return ARROW_TYPES[column.type]
+def flat_arrow(records: Sequence[Event] | Sequence[Figure], flat: FlatTable) -> pa.Table:
+    """The records as an Arrow table of the flat columns, built a column at a time."""
+    at_path: dict[tuple[str, ...], list[Any]] = {(): list(records)}
 
+    def values(path: tuple[str, ...]) -> list[Any]:
+        if path not in at_path:
+            key = path[-1]
+            at_path[path] = [None if parent is None else getattr(parent, key) for parent in values(path[:-1])]
+        return at_path[path]
 
-def nested_schema(flat: FlatTable) -> pa.Schema:
-    """The Arrow schema of dumped records: the columns' paths as nested structs."""
-    tree: dict[str, Any] = {}
+    arrays = {}
     for column in flat.columns:
-        node = tree
-        for key in column.path[:-1]:
-            node = node.setdefault(key, {})
-        node[column.path[-1]] = _arrow_type(column)
-
-    def fields(node: dict[str, Any]) -> list[pa.Field]:
-        return [pa.field(key, pa.struct(fields(value)) if isinstance(value, dict) else value) for key, value in node.items()]
-
-    return pa.schema(fields(tree))
-
-
-def flat_select(flat: FlatTable) -> str:
-    """SQL expressions turning the nested columns into the flat ones, in the flat order."""
-    expressions = []
-    for column in flat.columns:
-        expression = f'"{column.path[0]}"'
-        for key in column.path[1:]:
-            expression = f"struct_extract({expression}, '{key}')"
+        found = values(column.path)
         if column.encoding == "joined":
-            expression = f"array_to_string({expression}, '{LIST_SEPARATOR}')"
-        expressions.append(f'{expression} AS "{column.name}"')
-    return ",\n    ".join(expressions)
+            found = [None if items is None else LIST_SEPARATOR.join(map(str, items)) for items in found]
+        elif column.encoding == "json":
+            found = [None if value is None else to_json(value).decode() for value in found]
+        arrays[column.name] = pa.array(found, ARROW_TYPES[column.type])
+    return pa.table(arrays)
 
 
-def dumped(record: Event | Figure) -> dict[str, Any]:
-    """A record as a nested dict, `evidence` already JSON text (as the flat layout stores it)."""
-    data = record.model_dump()
-    if "evidence" in data:
-        data["evidence"] = json.dumps(data["evidence"], ensure_ascii=False, default=str)
-    return data
-
-
-def _get(data: dict[str, Any] | None, key: str) -> Any:
-    return None if data is None else data.get(key)
-
-
-def event_view(data: dict[str, Any]) -> dict[str, Any]:
-    """What story assignment reads of a dumped event, under the flat column names."""
-    source, target, location = data.get("source"), data.get("target"), data.get("location")
-    return {
-        "event_id": data["event_id"], "article_id": data["article_id"], "cameo": data.get("cameo"),
-        "cameo_root": data.get("cameo_root"), "plover": data.get("plover"), "quad_class": data.get("quad_class"),
-        "goldstein": data.get("goldstein"), "sentence": data.get("sentence"), "date": data.get("date"),
-        "trigger_text": _get(data.get("trigger"), "text"),
-        "source_code": _get(source, "code"), "source_name": _get(source, "name"), "source_text": _get(source, "text"),
-        "source_country": _get(source, "country"),
-        "target_code": _get(target, "code"), "target_name": _get(target, "name"), "target_text": _get(target, "text"),
-        "target_country": _get(target, "country"),
-        "location_geonames_id": _get(location, "geonames_id"), "location_name": _get(location, "name"),
-        "location_text": _get(location, "text"), "location_country": _get(location, "country"),
-    }  # fmt: skip
+def drop_quietly(connection: duckdb.DuckDBPyConnection, *tables: str) -> None:
+    """Drop temp tables; an aborted transaction refuses it, and its error is the one to see."""
+    for table in tables:
+        try:
+            connection.execute(f"DROP TABLE IF EXISTS {table}")
+        except duckdb.Error:
+            pass

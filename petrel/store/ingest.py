@@ -33,13 +33,15 @@ from petrel.articles import Article
 from petrel.errors import NotAStoreError
 from petrel.records import Event, Figure
 from petrel.store import schema
-from petrel.store.batch_tables import dumped, event_view, flat_select, nested_schema
+from petrel.store.batch_tables import drop_quietly, flat_arrow
 from petrel.store.connection import connect, registered
 from petrel.store.memory import collection_paused
-from petrel.store.near_duplicates import CANDIDATES_PER_ARTICLE, Signature, best_original, content_hash, most_shared
+from petrel.store.near_duplicates import (
+    CANDIDATES_PER_ARTICLE, Signature, best_original, content_hash, most_shared, normalised_words, words_hash,
+)
 from petrel.store.remembered import remember_people, remember_places
-from petrel.store.stories import story_key
-from petrel.store.story_table import add_growth, opened_story_row, recount_stories, stories_near
+from petrel.store.stories import MENTION_KEY_SQL, PLACE_KEY_SQL, STORY_KEY_SQL
+from petrel.store.story_table import add_growth, open_stories, recount_stories, stories_near
 
 Record = Event | Figure
 CodedArticle = tuple[Article, Sequence[Record]]
@@ -64,14 +66,12 @@ class IngestCounts:
 @dataclass
 class _NewArticle:
     article: Article
-    records: Sequence[Record]
+    events: list[Event]
+    figures: list[Figure]
     content_hash: str
     signature: Signature
     duplicate_of: str | None = None
     similarity: float | None = None
-    events: list[dict[str, Any]] = field(default_factory=list)  # dumped (nested) records
-    figures: list[dict[str, Any]] = field(default_factory=list)
-    event_rows: list[dict[str, Any]] = field(default_factory=list)  # what story assignment reads of each event
 
 
 class EventStore:
@@ -160,7 +160,8 @@ class EventStore:
         copies: list[tuple[Article, str]] = []
         replaced: list[str] = []
         for article, records in coded:
-            digest = content_hash(article.text)
+            words = normalised_words(article.text)
+            digest = words_hash(words)
             if digest in self._hashes:
                 if self._hashes[digest] != article.id:
                     copies.append((article, self._hashes[digest]))
@@ -172,7 +173,9 @@ class EventStore:
                 counts.replaced += 1
             self._hashes[digest] = article.id
             self._ids[article.id] = digest
-            batch.append(_NewArticle(article, records, digest, Signature.of_text(article.text)))
+            events = [record for record in records if isinstance(record, Event)]
+            figures = [record for record in records if not isinstance(record, Event)]
+            batch.append(_NewArticle(article, events, figures, digest, Signature.of_words(words)))
         return batch, copies, replaced
 
     def _forget(self, batch: list[_NewArticle]) -> None:
@@ -204,7 +207,7 @@ class EventStore:
         for new in batch:
             shared: Counter[str] = Counter()
             earlier: dict[str, _NewArticle] = {}
-            for bucket in enumerate(new.signature.buckets()):
+            for bucket in enumerate(new.signature.buckets):
                 for other in seen_in_bucket.setdefault(bucket, []):
                     shared[other.article.id] += 1
                     earlier[other.article.id] = other
@@ -220,7 +223,7 @@ class EventStore:
 
     def _stored_candidates(self, batch: list[_NewArticle]) -> dict[str, dict[str, tuple[Signature, str, int]]]:
         """Stored articles sharing LSH buckets with each new one: signature, original, buckets shared."""
-        rows = [(band, bucket, new.article.id) for new in batch for band, bucket in enumerate(new.signature.buckets())]
+        rows = [(band, bucket, new.article.id) for new in batch for band, bucket in enumerate(new.signature.buckets)]
         bands = pa.table(
             {
                 "band": pa.array([r[0] for r in rows], pa.int16()),
@@ -246,23 +249,15 @@ class EventStore:
         return candidates
 
     def _insert(self, batch: list[_NewArticle], copies: list[tuple[Article, str]], counts: IngestCounts) -> None:
-        for new in batch:
-            for record in new.records:
-                data = dumped(record)
-                if isinstance(record, Event):
-                    new.events.append(data)
-                    new.event_rows.append(event_view(data))
-                else:
-                    new.figures.append(data)
-        self._assign_stories(batch)
-        self._append("articles", [self._article_row(new) for new in batch])
-        self._append("article_copies", [self._copy_row(article, original) for article, original in copies])
-        self._append("article_signatures", [{"article_id": n.article.id, "signature": n.signature.values.tolist()} for n in batch])
-        self._append(
-            "article_bands",
-            [{"band": band, "bucket": bucket, "article_id": n.article.id} for n in batch for band, bucket in enumerate(n.signature.buckets())],
-        )
         with self._batch_tables(batch):
+            self._assign_stories()
+            self._append("articles", [self._article_row(new) for new in batch])
+            self._append("article_copies", [self._copy_row(article, original) for article, original in copies])
+            self._append("article_signatures", [{"article_id": n.article.id, "signature": n.signature.values.tolist()} for n in batch])
+            self._append(
+                "article_bands",
+                [{"band": band, "bucket": bucket, "article_id": n.article.id} for n in batch for band, bucket in enumerate(n.signature.buckets)],
+            )
             self.connection.execute("INSERT INTO events BY NAME SELECT * FROM petrel_batch_events")
             self.connection.execute("INSERT INTO figures BY NAME SELECT * FROM petrel_batch_figures")
             add_growth(self.connection)
@@ -274,50 +269,49 @@ class EventStore:
 
     @contextmanager
     def _batch_tables(self, batch: list[_NewArticle]):
-        """The batch's events, figures and articles as temp tables in the store's flat layout."""
+        """The batch as temp tables: its articles, its events and figures in the store's flat
+        layout, and what story assignment reads of each event mention."""
         connection = self.connection
-        events = pa.Table.from_pylist([data for new in batch for data in new.events], schema=_EVENTS_NESTED)
-        views = [row for new in batch for row in new.event_rows]
-        events = events.append_column("story_id", pa.array([row["story_id"] for row in views], pa.string()))
-        events = events.append_column("mention_of", pa.array([row["mention_of"] for row in views], pa.string()))
-        events = events.append_column(
-            "duplicate_of", pa.array([new.duplicate_of for new in batch for _ in new.events], pa.string())
-        )
-        figures = pa.Table.from_pylist([data for new in batch for data in new.figures], schema=_FIGURES_NESTED)
-        figures = figures.append_column(
-            "duplicate_of", pa.array([new.duplicate_of for new in batch for _ in new.figures], pa.string())
-        )
         articles = pa.table(
             {
                 "article_id": pa.array([new.article.id for new in batch], pa.string()),
+                "position": pa.array(range(len(batch)), pa.int64()),
                 "published": pa.array([new.article.date for new in batch], pa.date32()),
                 "source": pa.array([new.article.source for new in batch], pa.string()),
+                "duplicate_of": pa.array([new.duplicate_of for new in batch], pa.string()),
             }
         )
+        events = flat_arrow([event for new in batch for event in new.events], schema.EVENT_COLUMNS)
+        figures = flat_arrow([figure for new in batch for figure in new.figures], schema.FIGURE_COLUMNS)
         with (
-            registered(connection, "petrel_nested_events", events),
-            registered(connection, "petrel_nested_figures", figures),
             registered(connection, "petrel_batch_articles", articles),
+            registered(connection, "petrel_flat_events", events),
+            registered(connection, "petrel_flat_figures", figures),
         ):
-            connection.execute(
-                f"""CREATE OR REPLACE TEMP TABLE petrel_batch_events AS
-                    SELECT {_EVENTS_FLAT}, story_id, mention_of, duplicate_of, ?::TIMESTAMP AS coded_at
-                    FROM petrel_nested_events""",
-                [self._coded_at],
-            )
-            connection.execute(
-                f"""CREATE OR REPLACE TEMP TABLE petrel_batch_figures AS
-                    SELECT {_FIGURES_FLAT}, duplicate_of, ?::TIMESTAMP AS coded_at FROM petrel_nested_figures""",
-                [self._coded_at],
-            )
             try:
+                connection.execute(
+                    """CREATE OR REPLACE TEMP TABLE petrel_batch_events AS
+                       SELECT r.*, NULL::VARCHAR AS story_id, NULL::VARCHAR AS mention_of, a.duplicate_of,
+                           ?::TIMESTAMP AS coded_at
+                       FROM petrel_flat_events r JOIN petrel_batch_articles a USING (article_id)""",
+                    [self._coded_at],
+                )
+                connection.execute(
+                    """CREATE OR REPLACE TEMP TABLE petrel_batch_figures AS
+                       SELECT r.*, a.duplicate_of, ?::TIMESTAMP AS coded_at
+                       FROM petrel_flat_figures r JOIN petrel_batch_articles a USING (article_id)""",
+                    [self._coded_at],
+                )
+                connection.execute(
+                    f"""CREATE OR REPLACE TEMP TABLE petrel_batch_mentions AS
+                        SELECT e.event_id, e.article_id, {STORY_KEY_SQL} AS story_key, coalesce(e.date, a.published) AS day,
+                            {PLACE_KEY_SQL} AS place_key, {MENTION_KEY_SQL} AS mention_key, a.duplicate_of,
+                            a.position, e.sentence_index, e.trigger_start
+                        FROM petrel_batch_events e JOIN petrel_batch_articles a USING (article_id)"""
+                )
                 yield
             finally:
-                for table in ("petrel_batch_events", "petrel_batch_figures"):
-                    try:
-                        connection.execute(f"DROP TABLE IF EXISTS {table}")
-                    except duckdb.Error:
-                        pass  # an aborted transaction refuses it; the error that aborted it is the one to see
+                drop_quietly(connection, "petrel_batch_events", "petrel_batch_figures", "petrel_batch_mentions")
 
     def _article_row(self, new: _NewArticle) -> dict[str, Any]:
         article = new.article
@@ -335,41 +329,49 @@ class EventStore:
             "origin": article.origin or None, "coded_at": self._coded_at,
         }  # fmt: skip
 
-    def _assign_stories(self, batch: list[_NewArticle]) -> None:
-        """Give every new event its story, open the new stories and add to the counts of all.
+    def _assign_stories(self) -> None:
+        """Give every event of the batch its story (and, in a copy, the original's event it
+        mentions); open the new stories. Counts are added afterwards (add_growth).
 
-        Events of originals go first, so that a copy in the same batch finds them."""
-        wanted = {(story_key(row), _day(row, new.article)) for new in batch for row in new.event_rows}
-        index = stories_near(self.connection, wanted)
-        originals = [(new, row) for new in batch if new.duplicate_of is None for row in new.event_rows]
-        for new, row in sorted(originals, key=lambda item: _day(item[1], item[0].article) or dt.date.min):
-            row["mention_of"] = None
-            row["story_id"] = index.assign(row, _day(row, new.article))
-        mentioned = self._original_events({new.duplicate_of for new in batch if new.duplicate_of})
-        for new in batch:
-            if new.duplicate_of is None:
-                for row in new.event_rows:
-                    mentioned.setdefault(new.article.id, {}).setdefault(_mention_key(row), (row["event_id"], row["story_id"]))
-        for new in batch:
-            if new.duplicate_of is None:
-                continue
-            for row in new.event_rows:
-                original = mentioned.get(new.duplicate_of, {}).get(_mention_key(row))
-                row["mention_of"], row["story_id"] = original or (None, index.assign(row, _day(row, new.article)))
-        self._append("stories", [opened_story_row(key, row, day) for key, row, day in index.opened])
-
-    def _original_events(self, article_ids: set[str]) -> dict[str, dict[tuple, tuple[str, str]]]:
-        """For each stored original: its events by what a copy's mention of them shares."""
-        found: dict[str, dict[tuple, tuple[str, str]]] = {}
-        if not article_ids:
-            return found
-        stored = self.connection.execute(
-            """SELECT article_id, event_id, story_id, cameo, source_code, target_code, trigger_text
-               FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY sentence_index""",
-            [sorted(article_ids)],
+        Events of originals go first, in date order, so that a copy in the same batch finds them."""
+        connection = self.connection
+        index = stories_near(connection)
+        mentioned = self._original_events()
+        mentions = connection.execute(
+            """SELECT event_id, article_id, story_key, day - DATE '1970-01-01', place_key, mention_key, duplicate_of
+               FROM petrel_batch_mentions
+               ORDER BY duplicate_of IS NOT NULL, day NULLS FIRST, position, sentence_index, trigger_start, event_id"""
         ).fetchall()
-        for article_id, event_id, story_id, cameo, source, target, trigger in stored:
-            key = _mention_key({"cameo": cameo, "source_code": source, "target_code": target, "trigger_text": trigger})
+        event_ids, story_ids, mention_ids = [], [], []
+        for event_id, article_id, key, day, place, mention_key, duplicate_of in mentions:
+            original = mentioned.get(duplicate_of, {}).get(mention_key) if duplicate_of else None
+            if original is None:
+                story_id = index.assign(event_id, key, day, place)
+                mention_of = None
+            else:
+                mention_of, story_id = original
+            if duplicate_of is None:
+                mentioned.setdefault(article_id, {}).setdefault(mention_key, (event_id, story_id))
+            event_ids.append(event_id)
+            story_ids.append(story_id)
+            mention_ids.append(mention_of)
+        assigned = pa.table({"event_id": event_ids, "story_id": story_ids, "mention_of": pa.array(mention_ids, pa.string())})
+        with registered(connection, "petrel_assigned_stories", assigned):
+            connection.execute(
+                """UPDATE petrel_batch_events SET story_id = s.story_id, mention_of = s.mention_of
+                   FROM petrel_assigned_stories s WHERE petrel_batch_events.event_id = s.event_id"""
+            )
+        open_stories(connection, index.opened)
+
+    def _original_events(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """For each stored original of the batch's copies: its events by what a copy's mention shares."""
+        stored = self.connection.execute(
+            f"""SELECT article_id, {MENTION_KEY_SQL}, event_id, story_id FROM events
+                WHERE article_id IN (SELECT duplicate_of FROM petrel_batch_articles WHERE duplicate_of IS NOT NULL)
+                ORDER BY article_id, sentence_index, trigger_start, event_id"""
+        ).fetchall()
+        found: dict[str, dict[str, tuple[str, str]]] = {}
+        for article_id, key, event_id, story_id in stored:
             found.setdefault(article_id, {}).setdefault(key, (event_id, story_id))
         return found
 
@@ -395,18 +397,6 @@ def _arrow_schema(table: schema.StoreTable) -> pa.Schema:
     return pa.schema([pa.field(column.name, _ARROW_TYPES[column.sql_type]) for column in table.columns])
 
 
-def _day(row: dict[str, Any], article: Article) -> dt.date | None:
-    return row.get("date") or article.date
-
-
-def _mention_key(row: dict[str, Any]) -> tuple:
-    return (row.get("cameo"), row.get("source_code"), row.get("target_code"), str(row.get("trigger_text") or "").lower())
-
-
-_EVENTS_NESTED = nested_schema(schema.EVENT_COLUMNS)
-_FIGURES_NESTED = nested_schema(schema.FIGURE_COLUMNS)
-_EVENTS_FLAT = flat_select(schema.EVENT_COLUMNS)
-_FIGURES_FLAT = flat_select(schema.FIGURE_COLUMNS)
 _READ_TABLES = ("articles", "events", "figures", "stories")
 
 

@@ -16,7 +16,7 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 
-from functools import cache
+from functools import cache, cached_property
 
 import numpy as np
 
@@ -48,7 +48,12 @@ def normalised_words(text: str) -> list[str]:
 
 def content_hash(text: str) -> str:
     """Equal for texts that differ only in case, spacing or punctuation."""
-    return hashlib.sha1(" ".join(normalised_words(text)).encode("utf-8")).hexdigest()
+    return words_hash(normalised_words(text))
+
+
+def words_hash(words: list[str]) -> str:
+    """content_hash() of the text these normalised words come from."""
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
 
 
 def shingles(words: list[str]) -> set[bytes]:
@@ -65,6 +70,11 @@ class Signature:
 
     @classmethod
     def of_text(cls, text: str) -> "Signature":
+        return cls.of_words(normalised_words(text))
+
+    @classmethod
+    def of_words(cls, words: list[str]) -> "Signature":
+        """The signature of the text these normalised words come from."""
         # Shingles are hashed with CRC-32: twice as fast as datasketch's SHA-1 default, and
         # MinHash needs only a well-spread 32-bit hash, not a cryptographic one.
         minhash_type, template = _minhash_template()
@@ -72,9 +82,10 @@ class Signature:
             num_perm=PERMUTATIONS, seed=_SEED, hashfunc=zlib.crc32,
             permutations=template.permutations, scheme=template.scheme,
         )  # fmt: skip
-        minhash.update_batch(list(shingles(normalised_words(text))))
+        minhash.update_batch(list(shingles(words)))
         return cls(minhash.hashvalues.astype(np.uint64))
 
+    @cached_property
     def buckets(self) -> list[int]:
         rows = self.values.reshape(BANDS, ROWS_PER_BAND)
         return [int.from_bytes(hashlib.blake2b(band.tobytes(), digest_size=8).digest(), "little") for band in rows]

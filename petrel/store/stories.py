@@ -6,94 +6,71 @@ one of them has none), and the mention's date lies within STORY_WINDOW_DAYS of t
 first date. The window is anchored on the first date, not on the latest mention, so that a
 daily series of strikes by the same side on the same town stays a series of stories instead
 of chaining into one story a month long.
+
+The keys are SQL expressions over the flat columns of an events table (computed by DuckDB for
+a whole batch at once); which story a mention joins depends on the mentions before it, so
+that step is Python (`StoryIndex`), over days counted as integers.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+
 
 STORY_WINDOW_DAYS = 2
 
 
-def _identity(code: Any, name: Any, text: Any) -> str:
-    return str(code or name or text or "").lower()
+def _identity_sql(prefix: str) -> str:
+    return f"lower(coalesce(nullif({prefix}code, ''), nullif({prefix}name, ''), nullif({prefix}text, ''), ''))"
 
 
-def story_key(row: dict[str, Any]) -> str:
-    """What mentions of one story share exactly: event type, source and target."""
-    source = _identity(row.get("source_code"), row.get("source_name"), row.get("source_text"))
-    target = _identity(row.get("target_code"), row.get("target_name"), row.get("target_text"))
-    return f"{row.get('cameo_root') or ''}|{source}|{target}"
+# What mentions of one story share exactly: event type, source and target.
+STORY_KEY_SQL = f"coalesce(cameo_root, '') || '|' || {_identity_sql('source_')} || '|' || {_identity_sql('target_')}"
 
-
-def place_key(row: dict[str, Any], prefix: str = "location_") -> str | None:
-    """The identity of a record's place: its GeoNames id, else its name and country."""
-    geonames_id = row.get(f"{prefix}geonames_id")
-    if geonames_id is not None:
-        return str(geonames_id)
-    name = row.get(f"{prefix}name") or row.get(f"{prefix}text")
-    if not name:
-        return None
-    return f"{str(name).lower()}|{row.get(f'{prefix}country') or ''}"
-
-
-# place_key() in SQL, over the flat location columns of an events or figures table.
+# The identity of a record's place: its GeoNames id, else its name and country.
 PLACE_KEY_SQL = """CASE WHEN location_geonames_id IS NOT NULL THEN CAST(location_geonames_id AS VARCHAR)
     WHEN coalesce(nullif(location_name, ''), nullif(location_text, '')) IS NOT NULL
     THEN lower(coalesce(nullif(location_name, ''), location_text)) || '|' || coalesce(location_country, '') END"""
 
+# What an event of a near-duplicate copy shares with the same event in its original.
+MENTION_KEY_SQL = (
+    "coalesce(cameo, '') || '|' || coalesce(source_code, '') || '|' || coalesce(target_code, '') || '|' "
+    "|| lower(coalesce(trigger_text, ''))"
+)
+
+# Nearest days first; at equal distance the earlier day (as min() over the window would pick).
+_WINDOW = sorted(range(-STORY_WINDOW_DAYS, STORY_WINDOW_DAYS + 1), key=lambda shift: (abs(shift), shift))
+
 
 @dataclass
 class StoryAnchor:
-    """What a new mention is compared with: a story's first date and place."""
+    """What a new mention is compared with: a story's first day and place."""
 
     story_id: str
-    date: dt.date | None
+    day: int | None  # days since 1970-01-01
     place: str | None
-
-
-def _joins(anchor: StoryAnchor, day: dt.date | None, place: str | None) -> bool:
-    if anchor.place is not None and place is not None and anchor.place != place:
-        return False
-    if anchor.date is None or day is None:
-        return anchor.date is None and day is None
-    return abs((day - anchor.date).days) <= STORY_WINDOW_DAYS
 
 
 @dataclass
 class StoryIndex:
-    """The stories mentions may join, by key and first date; new stories are added as they open."""
+    """The stories mentions may join, by key and first day; new stories are added as they open."""
 
-    anchors: dict[str, dict[dt.date | None, list[StoryAnchor]]] = field(default_factory=dict)
-    opened: list[tuple[str, dict[str, Any], dt.date | None]] = field(default_factory=list)
+    anchors: dict[tuple[str, int | None], list[StoryAnchor]] = field(default_factory=dict)
+    opened: list[str] = field(default_factory=list)  # event ids of the mentions that opened a story
 
     def add(self, key: str, anchor: StoryAnchor) -> None:
-        self.anchors.setdefault(key, {}).setdefault(anchor.date, []).append(anchor)
+        self.anchors.setdefault((key, anchor.day), []).append(anchor)
 
-    def _near(self, key: str, day: dt.date | None) -> list[StoryAnchor]:
-        by_day = self.anchors.get(key, {})
-        if day is None:
-            return by_day.get(None, [])
-        window = range(-STORY_WINDOW_DAYS, STORY_WINDOW_DAYS + 1)
-        return [anchor for shift in window for anchor in by_day.get(day + dt.timedelta(days=shift), [])]
-
-    def assign(self, row: dict[str, Any], day: dt.date | None) -> str:
-        """The story of one event mention: an existing one it joins, else a new one it opens."""
-        key = story_key(row)
-        place = place_key(row)
-        candidates = [anchor for anchor in self._near(key, day) if _joins(anchor, day, place)]
-        if candidates:
-            best = min(candidates, key=lambda anchor: _distance(anchor.date, day))
-            if best.place is None and place is not None:
-                best.place = place  # a story first reported without a place takes the first one given
-            return best.story_id
-        story_id = row["event_id"]
-        self.add(key, StoryAnchor(story_id, day, place))
-        self.opened.append((key, row, day))
-        return story_id
-
-
-def _distance(first: dt.date | None, second: dt.date | None) -> int:
-    return 0 if first is None or second is None else abs((first - second).days)
+    def assign(self, event_id: str, key: str, day: int | None, place: str | None) -> str:
+        """The story of one event mention: the nearest existing one it joins, else a new one it opens."""
+        shifts = _WINDOW if day is not None else (0,)
+        for shift in shifts:
+            for anchor in self.anchors.get((key, None if day is None else day + shift), ()):
+                if anchor.place is not None and place is not None and anchor.place != place:
+                    continue
+                if anchor.place is None and place is not None:
+                    anchor.place = place  # a story first reported without a place takes the first one given
+                return anchor.story_id
+        self.add(key, StoryAnchor(event_id, day, place))
+        self.opened.append(event_id)
+        return event_id

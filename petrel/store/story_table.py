@@ -4,14 +4,11 @@ Counts grow by what each batch adds (its articles are new, so their mentions, ar
 reports add up; outlets are counted through `story_sources`), so that storing a batch costs
 the same in a store of a thousand events as in one of a million. The batch's events are read
 from the temp tables petrel.store.ingest makes of them (`petrel_batch_events`,
-`petrel_batch_articles`). When stored articles are
-replaced, the stories they were in are counted again from their events.
+`petrel_batch_mentions`, `petrel_batch_articles`). When stored articles are replaced, the
+stories they were in are counted again from their events.
 """
 
 from __future__ import annotations
-
-import datetime as dt
-from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -20,35 +17,38 @@ from petrel.store.connection import registered
 from petrel.store.stories import PLACE_KEY_SQL, STORY_WINDOW_DAYS, StoryAnchor, StoryIndex
 
 
-def stories_near(connection: duckdb.DuckDBPyConnection, wanted: set[tuple[str, dt.date | None]]) -> StoryIndex:
-    """The stored stories that mentions with these (story key, date) pairs may join."""
+def stories_near(connection: duckdb.DuckDBPyConnection) -> StoryIndex:
+    """The stored stories that the batch's mentions (temp table petrel_batch_mentions) may join."""
     index = StoryIndex()
-    if not wanted:
-        return index
-    pairs = pa.table({"story_key": [key for key, _ in wanted], "day": pa.array([day for _, day in wanted], pa.date32())})
-    with registered(connection, "petrel_wanted_stories", pairs):
-        found = connection.execute(
-            f"""SELECT DISTINCT s.story_key, s.story_id, s.date, s.place_key
-                FROM stories s JOIN petrel_wanted_stories w ON s.story_key = w.story_key
-                WHERE s.date BETWEEN w.day - {STORY_WINDOW_DAYS} AND w.day + {STORY_WINDOW_DAYS}
-                   OR (s.date IS NULL AND w.day IS NULL)"""
-        ).fetchall()
+    found = connection.execute(
+        f"""SELECT DISTINCT s.story_key, s.story_id, s.date - DATE '1970-01-01', s.place_key
+            FROM stories s JOIN (SELECT DISTINCT story_key, day FROM petrel_batch_mentions) m
+                ON s.story_key = m.story_key
+            WHERE s.date BETWEEN m.day - {STORY_WINDOW_DAYS} AND m.day + {STORY_WINDOW_DAYS}
+               OR (s.date IS NULL AND m.day IS NULL)
+            ORDER BY s.story_id"""
+    ).fetchall()
     for key, story_id, day, place in found:
         index.add(key, StoryAnchor(story_id, day, place))
     return index
 
 
-def opened_story_row(key: str, row: dict[str, Any], day: dt.date | None) -> dict[str, Any]:
-    """A new story as its first mention describes it; its counts are added afterwards."""
-    return {
-        "story_id": row["event_id"], "story_key": key, "plover": row.get("plover"), "cameo_root": row.get("cameo_root"),
-        "cameo": row.get("cameo"), "quad_class": row.get("quad_class"), "goldstein": row.get("goldstein"),
-        "source_code": row.get("source_code"), "source_name": row.get("source_name") or row.get("source_text"),
-        "source_country": row.get("source_country"), "target_code": row.get("target_code"),
-        "target_name": row.get("target_name") or row.get("target_text"), "target_country": row.get("target_country"),
-        "place_key": None, "date": day, "mentions": 0, "articles": 0, "reports": 0, "sources": 0,
-        "sentence": row.get("sentence"),
-    }  # fmt: skip
+def open_stories(connection: duckdb.DuckDBPyConnection, event_ids: list[str]) -> None:
+    """New stories, each as the batch mention that opened it describes it; their counts are
+    added afterwards (add_growth)."""
+    if not event_ids:
+        return
+    opened = pa.table({"event_id": pa.array(event_ids, pa.string())})
+    with registered(connection, "petrel_opened_stories", opened):
+        connection.execute(
+            """INSERT INTO stories BY NAME
+               SELECT e.event_id AS story_id, m.story_key, e.plover, e.cameo_root, e.cameo, e.quad_class, e.goldstein,
+                   e.source_code, coalesce(nullif(e.source_name, ''), e.source_text) AS source_name, e.source_country,
+                   e.target_code, coalesce(nullif(e.target_name, ''), e.target_text) AS target_name, e.target_country,
+                   m.day AS date, 0 AS mentions, 0 AS articles, 0 AS reports, 0 AS sources, e.sentence
+               FROM petrel_opened_stories o JOIN petrel_batch_events e USING (event_id)
+               JOIN petrel_batch_mentions m USING (event_id)"""
+        )
 
 
 def add_growth(connection: duckdb.DuckDBPyConnection) -> None:
