@@ -43,6 +43,7 @@ _KIND_WORDS = frozenset({
 _COMPOUND_PARTICIPLES = frozenset({
     "based", "backed", "led", "run", "brokered", "allied", "aligned", "born", "funded", "sponsored", "supported", "made",
 })  # fmt: skip
+_BREAKS = frozenset({",", "(", ")"})  # what splits an entity of another label into names
 _LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "inside"})
 # Places do not speak: the subject of these verbs is a government or a person ("Washington said").
 _SPEECH_LEMMAS = frozenset({
@@ -124,7 +125,7 @@ def _read_spans(
             core = core[:-1]  # "Rafah city", "Idlib province": the name without the kind of place
             reading = gazetteer.resolve(core.text, context, hint=hint.text if hint is not None else None)
         if reading is None and hint is not None:
-            if bracketed and label != "ORG":
+            if bracketed and (label != "ORG" or _stands_as_place(core)):
                 # ACLED style: a village the gazetteer lacks, placed by its division: keep the division.
                 reading = _hint_place(gazetteer, hint.text)
                 placed_by_hint = reading is not None
@@ -147,8 +148,9 @@ def _read_spans(
 def _name_spans(doc: Doc) -> list[tuple[Span, str | None]]:
     """Entities that may be places, and runs of capitalised proper nouns spaCy left untagged.
 
-    An entity of another label that holds a comma is read part by part, as untagged names:
-    spaCy tags "Kharkiv, Odesa" in "struck Kharkiv, Odesa and Dnipro" as one ORG.
+    An entity of another label that holds a comma or a bracket is read part by part, as untagged
+    names: spaCy tags "Kharkiv, Odesa" in "struck Kharkiv, Odesa and Dnipro" as one ORG, and
+    "Concepcion (Biobio" in "in Concepcion (Biobio)" too.
     """
     spans: list[tuple[Span, str | None]] = []
     in_entity: set[int] = set()
@@ -156,8 +158,8 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str | None]]:
         in_entity.update(range(ent.start, ent.end))
         if ent.label_ in _NEVER_PLACES:
             continue
-        if ent.label_ not in PLACE_LABELS and any(token.text == "," for token in ent):
-            spans += [(part, None) for part in _comma_parts(ent)]
+        if ent.label_ not in PLACE_LABELS and any(token.text in _BREAKS for token in ent):
+            spans += [(part, None) for part in _comma_parts(ent, _BREAKS)]
         else:
             spans.append((ent, ent.label_))
     i = 0
@@ -225,10 +227,10 @@ def _comma_division(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, P
     return (part, division) if division is not None else None
 
 
-def _comma_parts(span: Span) -> list[Span]:
+def _comma_parts(span: Span, breaks: frozenset[str] = frozenset({","})) -> list[Span]:
     parts, start = [], span.start
     for token in span:
-        if token.text == ",":
+        if token.text in breaks:
             parts.append(span.doc[start : token.i])
             start = token.i + 1
     parts.append(span.doc[start : span.end])
@@ -263,18 +265,26 @@ def _trusted(
         # spaCy tags many Arabic and Slavic place names PERSON or NORP ("Rafah", "Kyiv", "Omdurman"):
         # a city of the article's countries, or a capital, is kept where a place can stand.
         # Peoples stay peoples: "Somali troops", "Amhara militias" name no place.
+        # So is a name the gazetteer knows by that very name where only a place stands: "near
+        # Chervonyi Yar", "Malangwa area".
         well_known = in_context or gazetteer.is_capital(span.text)
         as_a_place = span.root.dep_ not in ("nsubj", "nsubjpass", "poss", "amod")  # "Jackson met", "Jackson's"
+        if _stands_as_place(span) and not reading.alternate and not _has_title(span):
+            return True
         return well_known and as_a_place and reading.feature == "city" and not _has_title(span)
     if reading.source in ("regions", "countries"):
         return True
     if label == "ORG":
         # "Hamas", "Gaza Health Ministry": a body, not where things happen. But the small
         # pipeline tags many towns ORG ("in Isfahan city", "in Wernigerode"): a name the
-        # gazetteer knows, right after "in"/"near"..., is a place.
-        return _after_locative(span)
-    # Untagged capitalised words: a city of the article's countries, or a big city by its own name.
-    return in_context or (not reading.alternate and reading.population >= MIN_UNTAGGED_POPULATION)
+        # gazetteer knows where only a place stands ("in ...", "the village of ...", "... district")
+        # is a place.
+        return _stands_as_place(span)
+    # Untagged capitalised words: a city of the article's countries, or a big city by its own name,
+    # or any place by its own name where only a place stands.
+    if in_context:
+        return True
+    return not reading.alternate and (reading.population >= MIN_UNTAGGED_POPULATION or _stands_as_place(span))
 
 
 def _in_compound_modifier(doc: Doc, span: Span) -> bool:
@@ -284,9 +294,18 @@ def _in_compound_modifier(doc: Doc, span: Span) -> bool:
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _COMPOUND_PARTICIPLES
 
 
-def _after_locative(span: Span) -> bool:
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.lower_ in _LOCATIVES
+def _stands_as_place(span: Span) -> bool:
+    """Whether the words around a name leave room only for a place: right after "in"/"near"...,
+    after "the village of"/"the district of"..., or before a kind word ("Hatay province",
+    "Suti town")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in _LOCATIVES:
+        return True
+    if before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in _KIND_WORDS:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.text in _KIND_WORDS  # lower case: "Hatay province", not "Gaza City Council"
 
 
 def _is_speaker(span: Span) -> bool:
