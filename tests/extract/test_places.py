@@ -163,8 +163,15 @@ def test_else_the_nearest_place_in_the_sentence(place_of):
     assert place_of("Gaza's health ministry said the death toll rose, as protests spread to Ramallah.", "said") == "Ramallah"
 
 
-def test_no_place_in_the_sentence_gives_none(place_of):
-    assert place_of("Talks resumed in Cairo. The envoy said progress was slow.", "progress") is None
+def test_a_sentence_without_a_place_takes_the_scene_of_the_sentence_before(place_of):
+    assert place_of("Talks resumed in Cairo. The envoy said progress was slow.", "said") == "Cairo"
+    assert place_of("A bomb exploded in Loikaw town on Monday. It injured two boys.", "injured") == "Loikaw"
+
+
+def test_the_scene_does_not_carry_over_a_paragraph_break_or_two_sentences(place_of):
+    assert place_of("Talks resumed in Cairo.\n\nThe envoy said progress was slow.", "said") is None
+    text = "Talks resumed in Cairo. The envoy arrived late. Aides were tired. The envoy said progress was slow."
+    assert place_of(text, "said") is None
 
 
 def test_a_bracketed_division_may_carry_its_kind_of_place(places_in):
