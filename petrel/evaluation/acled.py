@@ -23,10 +23,16 @@ def killed(records: Sequence[Record]) -> int:
 
 
 def main_record(records: Sequence[Record]) -> Record | None:
-    """The most confident event, else the first figure: what the note is about."""
+    """What the note is about: an event of its first sentence that has any (a note leads with
+    the event it codes), one told by a verb before one named by a noun ("protested against the
+    invasion of Ukraine" is a protest), the most confident; else the first figure."""
     events = [r for r in records if isinstance(r, Event)]
     if events:
-        return min(events, key=lambda e: (-e.confidence, e.trigger.start))
+        lead = min(e.sentence_index for e in events)
+        return min(
+            (e for e in events if e.sentence_index == lead),
+            key=lambda e: (e.evidence.get("trigger_kind") == "noun", -e.confidence, e.trigger.start),
+        )
     return next((r for r in records if isinstance(r, Figure)), None)
 
 

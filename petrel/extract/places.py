@@ -47,6 +47,9 @@ _BREAKS = frozenset({",", "(", ")"})  # what splits an entity of another label i
 # An event whose sentence names no place takes the place of one of the sentences this far before it
 # in its paragraph: a report names the scene once, then tells what happened there.
 SENTENCES_BACK = 2
+# "the Embassy of Panama", "the consulate of the Republic of Sudan": whose mission it is.
+_MISSIONS = frozenset({"embassy", "consulate", "mission", "ambassador", "consul"})
+_STATE_WORDS = frozenset({"of", "the", "republic", "kingdom", "state", "federal", "islamic", "democratic"})
 _LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "inside"})
 # Places do not speak: the subject of these verbs is a government or a person ("Washington said").
 _SPEECH_LEMMAS = frozenset({
@@ -291,10 +294,17 @@ def _trusted(
 
 
 def _in_compound_modifier(doc: Doc, span: Span) -> bool:
-    """"Britain-based monitor", "Iran-backed rebels", "Saudi-led coalition": the name qualifies
-    who acts, it is not where anything happens."""
-    end = span.end
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _COMPOUND_PARTICIPLES
+    """"Britain-based monitor", "Iran-backed rebels", "Saudi-led coalition", "a pro-Ukraine rally",
+    "the Embassy of Panama": the name qualifies who acts or what, it is not where anything happens."""
+    end, start = span.end, span.start
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _COMPOUND_PARTICIPLES:
+        return True
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
+        return True
+    k = start - 1
+    while k > 0 and doc[k].lower_ in _STATE_WORDS:
+        k -= 1
+    return k < start - 1 and doc[k + 1].lower_ == "of" and doc[k].lower_ in _MISSIONS
 
 
 def _stands_as_place(span: Span) -> bool:

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from petrel.evaluation.acled import killed, score_acled
+from petrel.evaluation.acled import killed, main_record, score_acled
 from petrel.evaluation.datasets import AcledEvent, read_acled
-from petrel.records import Figure, Place
+from petrel.records import Event, Figure, Place
 
 
 def figure(category: str, value: float, place: Place | None = None, day: date | None = None) -> Figure:
@@ -35,3 +35,19 @@ def test_acled_rows_take_their_country_code_from_the_country_name(tmp_path):
     )
     (row,) = read_acled(path)
     assert (row.iso3, row.event_date, row.fatalities, row.place_names) == ("GBR", date(2022, 4, 12), 0, ("London", "England"))
+
+
+def event(trigger: str, sentence_index: int, kind: str, confidence: float) -> Event:
+    return Event(
+        article_id="a", event_id=trigger, sentence_index=sentence_index, sentence="s",
+        trigger={"text": trigger, "start": 0, "end": len(trigger)}, cameo="141", cameo_root="14",
+        confidence=confidence, evidence={"rule": "test", "trigger_kind": kind},
+    )
+
+
+def test_the_note_is_about_the_verb_event_of_its_first_sentence():
+    protest = event("protested", 0, "verb", 0.7)
+    invasion = event("invasion", 0, "noun", 0.9)  # "protested against the invasion of Ukraine"
+    later = event("arrested", 1, "verb", 0.95)
+    assert main_record([later, invasion, protest]) is protest
+    assert main_record([figure("killed", 3)]).category == "killed"

@@ -199,3 +199,23 @@ def test_coordinated_verbs_share_the_place_one_of_them_gives(place_of):
 def test_a_name_in_a_compound_modifier_is_no_place(places_in):
     mentions = places_in("The Britain-based monitor said Iran-backed fighters shelled a suburb of Damascus.")
     assert [m.text for m in mentions] == ["Damascus"]
+
+
+def test_a_country_in_a_pro_or_anti_modifier_or_naming_an_embassy_is_no_place(places_in):
+    mentions = places_in("About 50 people gathered for a pro-Ukraine and anti-Russia rally in Milford, Connecticut.")
+    assert [m.text for m in mentions] == ["Milford"]
+    mentions = places_in("Students protested in front of the Embassy of the Republic of Sudan in Seoul.")
+    assert [m.text for m in mentions] == ["Seoul"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "country"),
+    [
+        ("Turkish forces launched an operation against PKK militants in the Hatay province.", "Hatay", "TUR"),
+        ("JNIM militants abducted a tailor near the village of Nagare (Fada Ngourma, Est).", "Nagare", "BFA"),
+        ("On 8 March 2022, in Concepcion (Biobio), thousands of women protested.", "Concepcion", "CHL"),
+    ],
+)
+def test_a_name_where_only_a_place_can_stand_is_a_place_whatever_spacy_tagged(places_in, text, words, country):
+    mentions = places_in(text)
+    assert [(m.text, m.country) for m in mentions][:1] == [(words, country)]
