@@ -166,6 +166,11 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str | None]]:
             continue
         if ent.label_ not in PLACE_LABELS and any(token.text in _BREAKS for token in ent):
             spans += [(part, None) for part in _comma_parts(ent, _BREAKS)]
+        elif any(_spaced_dash(token) for token in ent):
+            # "Donetsk - Kirovskyi", "Baghdad - Karkh": a city and its district (the first is the place).
+            first = ent[: next(token.i for token in ent if _spaced_dash(token)) - ent.start]
+            if len(first):
+                spans.append((first, ent.label_ if ent.label_ in PLACE_LABELS else None))
         else:
             spans.append((ent, ent.label_))
     i = 0
@@ -231,6 +236,10 @@ def _comma_division(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, P
     part = doc[end + 1 : k]
     division = gazetteer.division(part.text) if len(part) else None
     return (part, division) if division is not None else None
+
+
+def _spaced_dash(token: Token) -> bool:
+    return token.text in ("-", "\u2013") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_) and bool(token.whitespace_)
 
 
 def _comma_parts(span: Span, breaks: frozenset[str] = frozenset({","})) -> list[Span]:

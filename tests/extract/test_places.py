@@ -219,3 +219,10 @@ def test_a_country_in_a_pro_or_anti_modifier_or_naming_an_embassy_is_no_place(pl
 def test_a_name_where_only_a_place_can_stand_is_a_place_whatever_spacy_tagged(places_in, text, words, country):
     mentions = places_in(text)
     assert [(m.text, m.country) for m in mentions][:1] == [(words, country)]
+
+
+def test_a_city_and_its_district_joined_by_a_dash_is_the_city(places_in):
+    mentions = places_in("Ukrainian forces shelled positions in Donetsk - Petrovskyi, killing one civilian.")
+    assert [(m.text, m.country) for m in mentions] == [("Donetsk", "UKR")]
+    mentions = places_in("Police removed concrete barriers in the Adl area of Baghdad - Karkh.")
+    assert [(m.text, m.country) for m in mentions] == [("Baghdad", "IRQ")]
