@@ -43,7 +43,9 @@ _KIND_WORDS = frozenset({
 _COMPOUND_PARTICIPLES = frozenset({
     "based", "backed", "led", "run", "brokered", "allied", "aligned", "born", "funded", "sponsored", "supported", "made",
 })  # fmt: skip
-_BREAKS = frozenset({",", "(", ")"})  # what splits an entity of another label into names
+_BREAKS = frozenset({",", "(", ")"})  # what splits an entity into names
+# Labels of names that are no places, whose entity may still swallow a place before a bracket.
+_NAMING_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 # An event whose sentence names no place takes the place of one of the sentences this far before it
 # in its paragraph: a report names the scene once, then tells what happened there.
 SENTENCES_BACK = 2
@@ -154,18 +156,20 @@ def _read_spans(
 def _name_spans(doc: Doc) -> list[tuple[Span, str | None]]:
     """Entities that may be places, and runs of capitalised proper nouns spaCy left untagged.
 
-    An entity of another label that holds a comma or a bracket is read part by part, as untagged
-    names: spaCy tags "Kharkiv, Odesa" in "struck Kharkiv, Odesa and Dnipro" as one ORG, and
-    "Concepcion (Biobio" in "in Concepcion (Biobio)" too.
+    An entity that holds a comma or a bracket is read part by part: spaCy tags "Kharkiv, Odesa"
+    in "struck Kharkiv, Odesa and Dnipro" as one ORG, "Rakivka, Kyiv" as one FAC and "Murcia
+    (Murcia" as a WORK_OF_ART. Parts of a place entity keep its label; other parts are untagged.
     """
     spans: list[tuple[Span, str | None]] = []
     in_entity: set[int] = set()
     for ent in doc.ents:
         in_entity.update(range(ent.start, ent.end))
-        if ent.label_ in _NEVER_PLACES:
+        broken = any(token.text in _BREAKS for token in ent)
+        if ent.label_ in _NEVER_PLACES and not (broken and ent.label_ in _NAMING_LABELS):
             continue
-        if ent.label_ not in PLACE_LABELS and any(token.text in _BREAKS for token in ent):
-            spans += [(part, None) for part in _comma_parts(ent, _BREAKS)]
+        if broken:
+            label = ent.label_ if ent.label_ in PLACE_LABELS else None
+            spans += [(part, label) for part in _comma_parts(ent, _BREAKS)]
         elif any(_spaced_dash(token) for token in ent):
             # "Donetsk - Kirovskyi", "Baghdad - Karkh": a city and its district (the first is the place).
             first = ent[: next(token.i for token in ent if _spaced_dash(token)) - ent.start]
@@ -284,7 +288,7 @@ def _trusted(
         # Chervonyi Yar", "Malangwa area".
         well_known = in_context or gazetteer.is_capital(span.text)
         as_a_place = span.root.dep_ not in ("nsubj", "nsubjpass", "poss", "amod")  # "Jackson met", "Jackson's"
-        if _stands_as_place(span) and not reading.alternate and not _has_title(span):
+        if _stands_as_place(span) and gazetteer.by_own_name(span.text, reading) and not _has_title(span):
             return True
         return well_known and as_a_place and reading.feature == "city" and not _has_title(span)
     if reading.source in ("regions", "countries"):
@@ -299,7 +303,9 @@ def _trusted(
     # or any place by its own name where only a place stands.
     if in_context:
         return True
-    return not reading.alternate and (reading.population >= MIN_UNTAGGED_POPULATION or _stands_as_place(span))
+    if reading.population >= MIN_UNTAGGED_POPULATION and not reading.alternate:
+        return True
+    return _stands_as_place(span) and gazetteer.by_own_name(span.text, reading)
 
 
 def _in_compound_modifier(doc: Doc, span: Span) -> bool:

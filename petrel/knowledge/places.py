@@ -124,6 +124,11 @@ class Gazetteer:
         """True for names news uses as ordinary words ("Reading", "Split", "Police")."""
         return place_key(text) in self.common_words
 
+    def by_own_name(self, text: str, reading: PlaceCandidate) -> bool:
+        """Whether `text` names `reading` by its own name or a spelling of it ("Kryvyi Rih" for
+        Kryvyy Rih), not by another language's or an old name."""
+        return not reading.alternate or not _other_name(place_key(text), reading)
+
     def candidates(self, text: str, *, alternates: bool = True) -> list[PlaceCandidate]:
         """Every reading of `text`: our region, country, divisions, cities (alternate names last)."""
         key = place_key(text)

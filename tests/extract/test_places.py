@@ -226,3 +226,15 @@ def test_a_city_and_its_district_joined_by_a_dash_is_the_city(places_in):
     assert [(m.text, m.country) for m in mentions] == [("Donetsk", "UKR")]
     mentions = places_in("Police removed concrete barriers in the Adl area of Baghdad - Karkh.")
     assert [(m.text, m.country) for m in mentions] == [("Baghdad", "IRQ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "country"),
+    [
+        ("Russian forces shelled Kryvyi Rih district, Dnipropetrovsk, with rockets.", "Kryvyi Rih", "UKR"),
+        ("Students held a protest in Murcia (Murcia) against the reform.", "Murcia", "ESP"),
+        ("Russian forces clashed with Ukrainian forces near Rakivka, Kyiv.", "Rakivka", "UKR"),
+    ],
+)
+def test_a_place_inside_a_mistagged_or_listed_entity_is_read_by_its_own_name(places_in, text, words, country):
+    assert [(m.text, m.country) for m in places_in(text)][:1] == [(words, country)]
