@@ -44,7 +44,8 @@ _COMPOUND_PARTICIPLES = frozenset({
     "based", "backed", "led", "run", "brokered", "allied", "aligned", "born", "funded", "sponsored", "supported", "made",
 })  # fmt: skip
 _BREAKS = frozenset({",", "(", ")"})  # what splits an entity into names
-# Labels of names that are no places, whose entity may still swallow a place before a bracket.
+# Labels of names that are no places, which the small pipeline still gives places now and then
+# ("Amadiya district" PRODUCT, "Murcia (Murcia" WORK_OF_ART): read as untagged names.
 _NAMING_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 # An event whose sentence names no place takes the place of one of the sentences this far before it
 # in its paragraph: a report names the scene once, then tells what happened there.
@@ -132,6 +133,9 @@ def _read_spans(
         if reading is None and len(core) > 1 and core[-1].lower_ in _KIND_WORDS:
             core = core[:-1]  # "Rafah city", "Idlib province": the name without the kind of place
             reading = gazetteer.resolve(core.text, context, hint=hint.text if hint is not None else None)
+        if reading is None and len(core) > 1 and core[0].lower_ in _LEADING_WORDS:
+            core = core[1:]  # "Northern Nicosia", "Central Mali": a part of the place named
+            reading = gazetteer.resolve(core.text, context, hint=hint.text if hint is not None else None)
         if reading is None and hint is not None:
             if bracketed and (label != "ORG" or _stands_as_place(core)):
                 # ACLED style: a village the gazetteer lacks, placed by its division: keep the division.
@@ -165,7 +169,10 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str | None]]:
     for ent in doc.ents:
         in_entity.update(range(ent.start, ent.end))
         broken = any(token.text in _BREAKS for token in ent)
-        if ent.label_ in _NEVER_PLACES and not (broken and ent.label_ in _NAMING_LABELS):
+        if ent.label_ in _NAMING_LABELS and not broken:
+            spans.append((ent, None))  # "Amadiya district" tagged PRODUCT: an untagged name
+            continue
+        if ent.label_ in _NEVER_PLACES and ent.label_ not in _NAMING_LABELS:
             continue
         if broken:
             label = ent.label_ if ent.label_ in PLACE_LABELS else None
@@ -207,9 +214,7 @@ def _core(span: Span) -> Span:
 def _hint(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span | None, bool]:
     """A division or country that places `span`, and whether it is in brackets:
     "X (Santa Cruz)", "X (Ichilo, Santa Cruz)", "X, Texas"."""
-    end = span.end
-    if end + 1 < len(doc) and doc[end].lower_ in _KIND_WORDS and doc[end + 1].text == "(":
-        end += 1  # "Taze township (Shwebo district, Sagaing region)"
+    end = _after_kind_word(doc, span.end)  # "Taze township (Shwebo district, Sagaing region)"
     if end < len(doc) and doc[end].text == "(":
         close = next((k for k in range(end + 1, min(end + 12, len(doc))) if doc[k].text == ")"), None)
         if close is not None:
@@ -230,8 +235,9 @@ def _hint(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span | None, bool
 
 
 def _comma_division(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, PlaceCandidate] | None:
-    """The division named right after `span` and a comma ("Tamasopo, San Luis Potosi")."""
-    end = span.end
+    """The division named right after `span` and a comma ("Tamasopo, San Luis Potosi",
+    "Amadiya district, Duhok")."""
+    end = _after_kind_word(doc, span.end)
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
     k = end + 1
@@ -244,6 +250,14 @@ def _comma_division(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, P
 
 def _spaced_dash(token: Token) -> bool:
     return token.text in ("-", "\u2013") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_) and bool(token.whitespace_)
+
+
+def _after_kind_word(doc: Doc, end: int) -> int:
+    """Where the words after a name go on, past a kind word before a bracket or comma ("Taze
+    township (...)", "Amadiya district, Duhok")."""
+    if end + 1 < len(doc) and doc[end].lower_ in _KIND_WORDS and doc[end + 1].text in ("(", ","):
+        return end + 1
+    return end
 
 
 def _comma_parts(span: Span, breaks: frozenset[str] = frozenset({","})) -> list[Span]:

@@ -238,3 +238,11 @@ def test_a_city_and_its_district_joined_by_a_dash_is_the_city(places_in):
 )
 def test_a_place_inside_a_mistagged_or_listed_entity_is_read_by_its_own_name(places_in, text, words, country):
     assert [(m.text, m.country) for m in places_in(text)][:1] == [(words, country)]
+
+
+def test_a_part_of_a_place_is_the_place_and_a_district_before_a_comma_is_placed_by_the_division(places_in):
+    assert [(m.text, m.country) for m in places_in("Members of KTEZO rallied in Northern Nicosia holding banners.")] == [
+        ("Nicosia", "CYP")
+    ]
+    mentions = places_in("Russian forces fired artillery at Zolotarivka district, Luhansk.")
+    assert [(m.text, m.country, m.feature) for m in mentions] == [("Zolotarivka", "UKR", "admin1")]
