@@ -32,6 +32,7 @@ _NEVER_PLACES = frozenset({
 # trusted only for a city this large (a person or company name is more likely otherwise).
 MIN_UNTAGGED_POPULATION = 100_000
 _MAX_NAME_TOKENS = 5
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "upper", "lower", "new", "old"})
 _LEADING_WORDS = frozenset({
     "the", "northern", "southern", "eastern", "western", "central", "occupied", "north", "south", "east", "west",
 })  # fmt: skip
@@ -219,6 +220,8 @@ def _hint(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span | None, bool
         close = next((k for k in range(end + 1, min(end + 12, len(doc))) if doc[k].text == ")"), None)
         if close is not None:
             for part in reversed(_comma_parts(doc[end + 1 : close])):
+                if part.text.lower() in _COMPASS_WORDS:
+                    continue  # "Kar Paung Kya (East) village": part of the name, not Cameroon's East region
                 if _hint_place(gazetteer, part.text) is not None:
                     return part, True
         return None, False

@@ -246,3 +246,8 @@ def test_a_part_of_a_place_is_the_place_and_a_district_before_a_comma_is_placed_
     ]
     mentions = places_in("Russian forces fired artillery at Zolotarivka district, Luhansk.")
     assert [(m.text, m.country, m.feature) for m in mentions] == [("Zolotarivka", "UKR", "admin1")]
+
+
+def test_a_compass_word_in_brackets_is_part_of_the_name_not_a_division(places_in):
+    text = "In Kar Paung Kya (East) village, Taze township (Shwebo district, Sagaing region), troops burned houses."
+    assert {m.country for m in places_in(text)} <= {"MMR"}
