@@ -368,10 +368,11 @@ class ArticleActors:
         # a name the knowledge matched runs to its end: "the International Court *of Justice*";
         # a common noun keeps the phrase that places it: "a court *in Istanbul*", "members *of his family*"
         last = max([tokens[-1].i] + [hit.end - 1 for hit in self._hits_in(tokens) if hit.start >= tokens[0].i])
-        if head.pos_ == "NOUN":
-            for prep in head.rights:
-                if prep.dep_ == "prep" and prep.lower_ in _PLACING_PREPS and any(c.dep_ == "pobj" for c in prep.children):
-                    last = max(last, max(t.i for t in prep.subtree))
+        # and a name its "of" phrase: "the Ministry *of Health of Ethiopia*", "the Northern Branch *of the Islamic Movement*"
+        preps = _PLACING_PREPS if head.pos_ == "NOUN" else {"of"} if head.pos_ == "PROPN" else set()
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in preps and any(c.dep_ == "pobj" for c in prep.children):
+                last = max(last, max(t.i for t in prep.subtree))
         last_token = self.doc[last]
         return first.idx, last_token.idx + len(last_token.text)
 

@@ -343,6 +343,20 @@ def _object_phrase_target(obj: Token, slots: tuple[str, ...] = ()) -> Argument |
     return found
 
 
+def _event_agent(noun: Token) -> Argument | None:
+    """Who did what an object names, when the object is itself an event: "rejected *the Afghan
+    government's* offer", "rejected the call *of the European Parliament*", "denied claims *by
+    the army*": the rejection, denial or welcome is aimed at them."""
+    possessor = first_child(noun, "poss")
+    if possessor is not None and possessor.pos_ in ("PROPN", "NOUN"):
+        return Argument(possessor, "object-agent:poss")
+    for word in ("of", "by"):
+        agent = prep_object(noun, word)
+        if agent is not None and agent.pos_ in ("PROPN", "NOUN"):
+            return Argument(agent, f"object-agent:{word}")
+    return None
+
+
 def _complement_target(complement: Token, lexicon: EventLexicon) -> Argument | None:
     """Who an appeal or threat is aimed at, from its complement: the subject of "demanded that
     *Israel* release", the object of "threatened to attack *Ukraine*", or the on/against phrase of
@@ -381,6 +395,8 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
         target = None  # "imposed *sanctions*": the object names the event, not whom it is done to
     if target is None and obj is not None and obj.pos_ in ("NOUN", "PROPN"):
         target = _object_phrase_target(obj, pattern.verb_targets)  # "imposed sanctions *on Iran*", "cut ties *with Qatar*"
+    if target is None and obj is not None and _is_event_noun(obj, lexicon):
+        target = _event_agent(obj)  # "rejected the call *of the European Parliament*"
     if target is not None:
         frame.targets = coordinated(target)
         frame.fallback_targets = beneficiaries(target, verb)

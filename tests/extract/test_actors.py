@@ -115,3 +115,8 @@ def test_a_sector_term_cut_short_by_the_end_of_the_text_is_not_matched(actor_of)
 def test_a_common_noun_mention_keeps_the_phrase_that_places_it(actor_of):
     actor = actor_of("A court in Turkey charged the journalist.", "court")
     assert actor.text == "A court in Turkey" and (actor.country, actor.sector) == ("TUR", "JUD")
+
+
+def test_a_name_keeps_its_of_phrase(actor_of):
+    actor = actor_of("The United States handed medicines to the Ministry of Health of Ethiopia.", "Ministry")
+    assert actor.text == "the Ministry of Health of Ethiopia"

@@ -424,3 +424,9 @@ def test_according_to_the_statement_is_the_statements_issuer(coded):
     assert {e.attribution.actor.code for e in agreed} == {"EGYGOV"}
     talks = [e for e in events if e.cameo_root == "04"]
     assert talks[0].attribution.text == "the Egyptian presidency said"
+
+
+def test_rejecting_what_someone_else_did_is_aimed_at_them(coded):
+    event = _the_event(coded("The Philippine government has rejected the call of the European Parliament."), "120")
+    assert event.target.text == "the European Parliament"
+    assert event.evidence["target_from"] == "object-agent:of"
