@@ -125,7 +125,7 @@ class ArticleActors:
             if child.dep_ in _PHRASE_DEPS:
                 tokens.extend(child.subtree)
         for child in head.rights:
-            if child.dep_ in {"compound", "flat"} or (child.dep_ == "appos" and child.pos_ == "PROPN"):
+            if child.dep_ in {"compound", "flat"} or (child.dep_ == "appos" and child.pos_ == "PROPN" and not listed_apposition(child)):
                 tokens.extend(child.subtree)
         tokens = sorted(set(tokens), key=lambda t: t.i)
         while len(tokens) > 1 and tokens[0].dep_ in _LEADING_SKIP and tokens[0] != head:
@@ -386,7 +386,9 @@ class ArticleActors:
                 if obj.dep_ != "pobj":
                     continue
                 inner = self._resolve(self.phrase_tokens(obj), obj)
-                if inner is not None and (inner.country or inner.code) and inner.kind == "state":
+                # a state, or a national body: "opponents of Rwanda's Senate", "ministers from the Georgian government"
+                national = inner is not None and inner.kind == "organization" and inner.country not in (None, "IGO", "NGO")
+                if inner is not None and (inner.country or inner.code) and (inner.kind == "state" or national):
                     return sorted({*tokens, *prep.subtree}, key=lambda t: t.i), inner.country, inner.code
         return None
 
@@ -405,6 +407,13 @@ def _as_on(hits: dict[int, KnowledgeHit], day: date | None) -> dict[int, Knowled
         return hits
     current = {key: replace(hit, named=hit.named.on(day)) for key, hit in dated.items()}
     return {index: current.get(id(hit), hit) for index, hit in hits.items()}
+
+
+def listed_apposition(token: Token) -> bool:
+    """An "apposition" that starts a list: spaCy reads "The US, Russia, and Switzerland" as US
+    with the apposition "Russia, and Switzerland". A true apposition ("Michel Aoun, the
+    Lebanese president") has no conjunction of its own."""
+    return token.dep_ == "appos" and any(child.dep_ == "cc" for child in token.children)
 
 
 def is_definite(head: Token) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from petrel.extract.actors import listed_apposition
 from petrel.knowledge.complement_codes import ComplementCodes, default_complement_codes
 from petrel.knowledge.event_lexicon import EventLexicon, EventPattern
 
@@ -131,11 +132,16 @@ def coordinated(argument: Argument) -> list[Argument]:
 
 
 def with_conjuncts(token: Token) -> list[Token]:
-    """A token and the tokens coordinated with it ("Turkey and Qatar")."""
+    """A token and the tokens coordinated with it ("Turkey and Qatar", "the US, Russia, and
+    Switzerland" however spaCy attached the list)."""
     found = [token]
-    for conj in token.conjuncts:
-        if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN", "PRON"):
-            found.append(conj)
+    members = [*token.conjuncts]
+    for child in token.children:
+        if listed_apposition(child):
+            members += [child, *child.conjuncts]
+    for member in sorted(set(members), key=lambda t: t.i):
+        if member.i > token.i and member.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.append(member)
     return found
 
 

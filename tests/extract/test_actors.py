@@ -120,3 +120,8 @@ def test_a_common_noun_mention_keeps_the_phrase_that_places_it(actor_of):
 def test_a_name_keeps_its_of_phrase(actor_of):
     actor = actor_of("The United States handed medicines to the Ministry of Health of Ethiopia.", "Ministry")
     assert actor.text == "the Ministry of Health of Ethiopia"
+
+
+def test_a_group_of_a_national_body_belongs_to_its_country(actor_of):
+    actor = actor_of("Opponents of Rwanda's Senate protested yesterday.", "Opponents")
+    assert actor.country == "RWA"

@@ -430,3 +430,11 @@ def test_rejecting_what_someone_else_did_is_aimed_at_them(coded):
     event = _the_event(coded("The Philippine government has rejected the call of the European Parliament."), "120")
     assert event.target.text == "the European Parliament"
     assert event.evidence["target_from"] == "object-agent:of"
+
+
+def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list(coded):
+    # spaCy attaches "Russia, and Switzerland" to "The US" as an apposition
+    events = [e for e in coded("The US, Russia, and Switzerland met yesterday.") if e.cameo_root == "04"]
+    assert _dyads(events) == {(a, b) for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}
+    event = _the_event(coded("Egyptian President Abdel-Fattah al-Sisi met Antony Blinken, the top U.S. diplomat."), "040")
+    assert event.target.text == "Antony Blinken"  # a true apposition is no second target
