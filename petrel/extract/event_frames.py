@@ -331,10 +331,12 @@ def _is_event_noun(token: Token, lexicon: EventLexicon) -> bool:
 
 def beneficiaries(target: Argument, verb: Token) -> list[Argument]:
     """Whom an event is for when its target slot holds a thing: "suspended a tax *on US firms*",
-    "gave 625 rifles *to the Marines*" (used only if petrel cannot tell the thing is an actor)."""
+    "gave 625 rifles *to the Marines*", or who did the thing: "condemned an attack *by Osgiliath
+    soldiers*" (used only if petrel cannot tell the thing is an actor)."""
     if target.head.pos_ != "NOUN":
         return []
     found = _object_phrase_target(target.head) or target_slots(verb, _BENEFICIARY_SLOTS, False)
+    found = found or _event_agent(target.head, ("by",))  # "condemned an attack *by Osgiliath soldiers*"
     return coordinated(found) if found is not None and found.head.i != target.head.i else []
 
 
@@ -349,14 +351,14 @@ def _object_phrase_target(obj: Token, slots: tuple[str, ...] = ()) -> Argument |
     return found
 
 
-def _event_agent(noun: Token) -> Argument | None:
+def _event_agent(noun: Token, words: tuple[str, ...] = ("of", "by")) -> Argument | None:
     """Who did what an object names, when the object is itself an event: "rejected *the Afghan
     government's* offer", "rejected the call *of the European Parliament*", "denied claims *by
     the army*": the rejection, denial or welcome is aimed at them."""
     possessor = first_child(noun, "poss")
     if possessor is not None and possessor.pos_ in ("PROPN", "NOUN"):
         return Argument(possessor, "object-agent:poss")
-    for word in ("of", "by"):
+    for word in words:
         agent = prep_object(noun, word)
         if agent is not None and agent.pos_ in ("PROPN", "NOUN"):
             return Argument(agent, f"object-agent:{word}")

@@ -438,3 +438,8 @@ def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list(coded):
     assert _dyads(events) == {(a, b) for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}
     event = _the_event(coded("Egyptian President Abdel-Fattah al-Sisi met Antony Blinken, the top U.S. diplomat."), "040")
     assert event.target.text == "Antony Blinken"  # a true apposition is no second target
+
+
+def test_condemning_an_attack_by_someone_is_aimed_at_the_attacker(coded):
+    event = _the_event(coded("The French government condemned an attack by Russian soldiers in south Ukraine."), "111")
+    assert (event.target.text, event.target.code) == ("Russian soldiers", "RUSMIL")
