@@ -41,7 +41,7 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _DE_ESCALATION = "087"
 _AIMED_AT = ("prep:on", "prep:against", "prep:to")
-_OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:from", "prep:to", "prep:for", "prep:into")
+_OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:between", "prep:from", "prep:to", "prep:for", "prep:into")
 _BENEFICIARY_SLOTS = ("prep:to", "prep:with", "prep:against", "prep:on", "prep:for")
 _YIELDING_ROOTS = frozenset({"06", "07", "08"})
 _BARE_INTENT = "030"
@@ -342,12 +342,17 @@ def beneficiaries(target: Argument, verb: Token) -> list[Argument]:
 
 def _object_phrase_target(obj: Token, slots: tuple[str, ...] = ()) -> Argument | None:
     """Whom an object-named event is aimed at: "sanctions *on Iran*", "sanctions imposed *on China*",
-    or the pattern's own prepositional slots ("a curfew *in* parts of Kashmir")."""
+    "a resumption of ties *with Osgiliath*", "ties *between Gondor and Osgiliath*", or the pattern's
+    own prepositional slots ("a curfew *in* parts of Kashmir")."""
     found = target_slots(obj, tuple(s for s in slots if s.startswith("prep:")) + _OBJECT_PHRASE_TARGETS, False)
     if found is None:
         participle = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
         if participle is not None:
             found = target_slots(participle, _OBJECT_PHRASE_TARGETS, False)
+    if found is None:
+        inner = prep_object(obj, "of")  # "welcomed a resumption *of ties with Osgiliath*"
+        if inner is not None and inner.pos_ == "NOUN":
+            found = target_slots(inner, _OBJECT_PHRASE_TARGETS, False)
     return found
 
 

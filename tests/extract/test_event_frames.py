@@ -443,3 +443,8 @@ def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list(coded):
 def test_condemning_an_attack_by_someone_is_aimed_at_the_attacker(coded):
     event = _the_event(coded("The French government condemned an attack by Russian soldiers in south Ukraine."), "111")
     assert (event.target.text, event.target.code) == ("Russian soldiers", "RUSMIL")
+
+
+def test_welcoming_the_resumption_of_ties_with_someone_is_aimed_at_them(coded):
+    events = [e for e in coded("France welcomed a resumption of diplomatic ties between Iran and Saudi Arabia.") if e.cameo_root == "05"]
+    assert _dyads(events) == {("FRA", "IRN"), ("FRA", "SAU")}
