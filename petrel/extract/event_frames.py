@@ -42,6 +42,7 @@ _VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _DE_ESCALATION = "087"
 _AIMED_AT = ("prep:on", "prep:against", "prep:to")
 _OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:between", "prep:from", "prep:to", "prep:for", "prep:into")
+_HELP_LEMMAS = frozenset({"help", "support", "assist", "aid", "enable", "allow"})
 _BENEFICIARY_SLOTS = ("prep:to", "prep:with", "prep:against", "prep:on", "prep:for")
 _YIELDING_ROOTS = frozenset({"06", "07", "08"})
 _BARE_INTENT = "030"
@@ -337,7 +338,18 @@ def beneficiaries(target: Argument, verb: Token) -> list[Argument]:
         return []
     found = _object_phrase_target(target.head) or target_slots(verb, _BENEFICIARY_SLOTS, False)
     found = found or _event_agent(target.head, ("by",))  # "condemned an attack *by Osgiliath soldiers*"
+    found = found or _helped(verb)
     return coordinated(found) if found is not None and found.head.i != target.head.i else []
+
+
+def _helped(verb: Token) -> Argument | None:
+    """Whom a purpose clause says the thing is for: "sending aid *to help North Korea* cope"."""
+    for clause in verb.children:
+        if clause.dep_ in ("xcomp", "advcl") and _lemma(clause) in _HELP_LEMMAS:
+            helped = first_child(clause, "dobj")
+            if helped is not None:
+                return Argument(helped, "purpose:dobj")
+    return None
 
 
 def _object_phrase_target(obj: Token, slots: tuple[str, ...] = ()) -> Argument | None:
@@ -412,7 +424,9 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
         target = _event_agent(obj)  # "rejected the call *of the European Parliament*"
     if target is not None:
         frame.targets = coordinated(target)
-        frame.fallback_targets = beneficiaries(target, verb)
+        # whom the thing is for, on the verb that governs it: "considering *sending* aid to Iraq"
+        governor = target.head.head if target.head.dep_ == "dobj" and target.head.head.pos_ == "VERB" else verb
+        frame.fallback_targets = beneficiaries(target, governor)
     frame.negated = _negated(verb)
     if frame.negated:
         _as_refusal(frame, verb, complements or default_complement_codes())

@@ -448,3 +448,8 @@ def test_condemning_an_attack_by_someone_is_aimed_at_the_attacker(coded):
 def test_welcoming_the_resumption_of_ties_with_someone_is_aimed_at_them(coded):
     events = [e for e in coded("France welcomed a resumption of diplomatic ties between Iran and Saudi Arabia.") if e.cameo_root == "05"]
     assert _dyads(events) == {("FRA", "IRN"), ("FRA", "SAU")}
+
+
+def test_a_thing_sent_or_given_in_a_complement_is_for_whom_the_complement_names(coded):
+    event = _the_event(coded("Russia is considering sending aid to the Iraqi government."), "014")
+    assert event.target.code == "IRQGOV"
