@@ -216,7 +216,7 @@ class ArticleActors:
 
     def actor_for(self, head: Token) -> Actor | None:
         """The actor named by the noun phrase headed by `head`, or None if it names none."""
-        head = _through_quantity(head)
+        quantity, head = head, _through_quantity(head)
         if head.lower_ in _PERSONAL_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass", "poss"):
             return self._pronoun(head)
         if head.lower_ in ("it", "they") and head.dep_ in ("nsubj", "nsubjpass"):
@@ -237,7 +237,7 @@ class ArticleActors:
                 )
         if resolution is None:
             return None
-        start, end = self._extent(tokens, head)
+        start, end = self._extent(tokens, head, quantity)
         return Actor(
             text=self.text[start:end], start=start, end=end, name=resolution.name,
             country=resolution.country, sector=resolution.sector, code=resolution.code,
@@ -354,25 +354,33 @@ class ArticleActors:
         """The actor of a noun phrase, or — when petrel knows nothing of it ("a convicted IRA
         bomber", "the council decision") — the bare mention, with every code null."""
         actor = self.actor_for(head)
-        head = _through_quantity(head)  # "parts of Kashmir": the mention is Kashmir
+        quantity, head = head, _through_quantity(head)  # "parts of Kashmir": the mention names Kashmir
         if actor is not None or head.pos_ not in _MENTION_POS or head.like_num:
             return actor
-        start, end = self._extent(self.phrase_tokens(head), head)
+        start, end = self._extent(self.phrase_tokens(head), head, quantity)
         return Actor(text=self.text[start:end], start=start, end=end)
 
-    def _extent(self, tokens: list[Token], head: Token) -> tuple[int, int]:
-        """Character offsets of a mention, with its article: "the Egyptian presidency"."""
+    def _extent(self, tokens: list[Token], head: Token, quantity: Token | None = None) -> tuple[int, int]:
+        """Character offsets of a mention, with its article ("the Egyptian presidency") and the
+        quantity it names a part of ("dozens of protesters", "a number of websites")."""
+        lefts = list(head.lefts)
+        if quantity is not None and quantity is not head:
+            tokens = sorted({*tokens, *self.phrase_tokens(quantity)}, key=lambda t: t.i)
+            lefts += quantity.lefts
         first = tokens[0]
-        article = next((t for t in head.lefts if t.dep_ == "det" and t.i == first.i - 1 and t.lower_ in _ARTICLES), None)
+        article = next((t for t in lefts if t.dep_ == "det" and t.i == first.i - 1 and t.lower_ in _ARTICLES), None)
         first = article or first
         # a name the knowledge matched runs to its end: "the International Court *of Justice*";
         # a common noun keeps the phrase that places it: "a court *in Istanbul*", "members *of his family*"
         last = max([tokens[-1].i] + [hit.end - 1 for hit in self._hits_in(tokens) if hit.start >= tokens[0].i])
         # and a name its "of" phrase: "the Ministry *of Health of Ethiopia*", "the Northern Branch *of the Islamic Movement*"
-        preps = _PLACING_PREPS if head.pos_ == "NOUN" else {"of"} if head.pos_ == "PROPN" else set()
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in preps and any(c.dep_ == "pobj" for c in prep.children):
-                last = max(last, max(t.i for t in prep.subtree))
+        name = head.pos_ == "PROPN" and head.text[:1].isupper()  # not a common noun tagged PROPN ("the health ministry")
+        preps = _PLACING_PREPS if head.pos_ == "NOUN" else {"of"} if name else set()
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in preps and any(c.dep_ == "pobj" for c in child.children):
+                last = max(last, max(t.i for t in child.subtree))
+            elif child.dep_ == "acl" and child.tag_ == "VBN" and head.pos_ == "NOUN":
+                last = max(last, max(t.i for t in child.subtree))  # "British forces *based in Vitez*"
         last_token = self.doc[last]
         return first.idx, last_token.idx + len(last_token.text)
 

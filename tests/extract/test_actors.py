@@ -125,3 +125,10 @@ def test_a_name_keeps_its_of_phrase(actor_of):
 def test_a_group_of_a_national_body_belongs_to_its_country(actor_of):
     actor = actor_of("Opponents of Rwanda's Senate protested yesterday.", "Opponents")
     assert actor.country == "RWA"
+
+
+def test_a_mention_keeps_its_participle_and_the_quantity_it_names_a_part_of(actor_of):
+    actor = actor_of("Serb units threatened British forces based in the city of Vitez.", "forces")
+    assert actor.text == "British forces based in the city of Vitez" and actor.code == "GBRMIL"
+    actor = actor_of("Hackers attacked a number of Iranian government websites.", "number")
+    assert actor.text == "a number of Iranian government websites"
