@@ -165,8 +165,8 @@ def _governing(role: Token, inside: range, words: FigureWords) -> _Tie | None:
     verb = role.head
     if verb == role:
         return None
-    if role.dep_ == "nsubjpass":
-        kind = "passive-subject"
+    if role.dep_ == "nsubjpass" or (role.dep_ == "npadvmod" and role.pos_ == "NUM" and verb.tag_ == "VBN"):
+        kind = "passive-subject"  # also a bare count before a participle: "..., and nearly 74,200 injured"
     elif role.dep_ in ("dobj", "dative") or (role.dep_ == "prep" and role.i in inside):
         kind = "object"
     elif role.dep_ == "nsubj":
@@ -292,8 +292,8 @@ def _joined(tie: _Tie, words: FigureWords) -> _Tie:
     trigger = tie.trigger
     joined = []
     for conjunct in trigger.children:
-        if conjunct.dep_ != "conj" or any(c.dep_ in _ARGUMENTS for c in conjunct.children):
-            continue
+        if conjunct.dep_ != "conj" or any(c.dep_ in _ARGUMENTS or c.pos_ == "NUM" for c in conjunct.children):
+            continue  # a count of its own: "30,000 killed, and nearly 74,200 injured"
         match = _category_match(conjunct, words)
         if match is not None:
             joined.append(match)

@@ -54,7 +54,7 @@ SENTENCES_BACK = 2
 # "the Embassy of Panama", "the consulate of the Republic of Sudan": whose mission it is.
 _MISSIONS = frozenset({"embassy", "consulate", "mission", "ambassador", "consul"})
 _STATE_WORDS = frozenset({"of", "the", "republic", "kingdom", "state", "federal", "islamic", "democratic"})
-_LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "inside"})
+_LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "inside", "off"})
 # Places do not speak: the subject of these verbs is a government or a person ("Washington said").
 _SPEECH_LEMMAS = frozenset({
     "say", "tell", "add", "announce", "claim", "deny", "accuse", "warn", "urge", "insist", "state",
@@ -374,10 +374,13 @@ def _mention(span: Span, reading: PlaceCandidate, label: str | None) -> PlaceMen
 # -- the place of an event ------------------------------------------------------------------
 def place_for(trigger: Token, mentions: list[PlaceMention]) -> PlaceMention | None:
     """Where the event expressed by `trigger` happened, among the article's place mentions: a
-    place of its own sentence, else the place of the sentence before it in the same paragraph
-    ("... an explosion in Loikaw town. The explosion injured two boys.")."""
+    place of its own sentence, else — when the sentence names no date of its own — the place of
+    one of the two sentences before it in the same paragraph ("... an explosion in Loikaw town.
+    The explosion injured two boys.")."""
     found = _place_in_sentence(trigger, mentions)
     sentence = trigger.sent
+    if any(ent.label_ == "DATE" for ent in sentence.ents):
+        return found  # a time of its own, maybe a scene of its own: "The Oct. 7 attack killed 1,200."
     for _ in range(SENTENCES_BACK):
         if found is not None or sentence.start == 0:
             break

@@ -346,3 +346,14 @@ def test_who_puts_the_death_toll_at_a_number_is_its_source():
 def test_a_participle_of_saying_takes_the_subject_of_its_verb_as_source():
     text = "UNICEF condemned the attack on the market, saying that at least seven children had been killed."
     assert _figure_sources(text) == [(7.0, "UNICEF")]
+
+
+def test_a_second_count_with_its_noun_left_out_is_a_figure_of_its_own(figures_in):
+    figures = figures_in("More than 30,000 Palestinians have been killed in Gaza, and nearly 74,200 injured.")
+    assert [(f.category, f.words.text) for f in figures] == [
+        ("killed", "More than 30,000 Palestinians have been killed"), ("injured", "nearly 74,200 injured"),
+    ]
+
+
+def test_migrants_who_drowned_were_killed(the_figure):
+    assert the_figure("Twelve migrants drowned off Lahij on Monday.").category == "killed"

@@ -251,3 +251,8 @@ def test_a_part_of_a_place_is_the_place_and_a_district_before_a_comma_is_placed_
 def test_a_compass_word_in_brackets_is_part_of_the_name_not_a_division(places_in):
     text = "In Kar Paung Kya (East) village, Taze township (Shwebo district, Sagaing region), troops burned houses."
     assert {m.country for m in places_in(text)} <= {"MMR"}
+
+
+def test_a_sentence_with_a_date_of_its_own_does_not_take_the_scene_before(place_of):
+    text = "Protesters marched in Cairo on Thursday. The Oct. 7, 2023 attack killed some 1,200 Israelis."
+    assert place_of(text, "killed") is None
