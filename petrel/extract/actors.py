@@ -320,13 +320,15 @@ class ArticleActors:
         start, end = self._extent(self.phrase_tokens(head), head)
         return [actor.model_copy(update={"text": self.text[start:end], "start": start, "end": end}) for actor in self._last_pair]
 
-    def countries(self) -> list[str]:
-        """The countries the article names (by name, demonym or capital), in order of first mention."""
-        found = []
+    def countries(self) -> dict[str, set[str]]:
+        """The countries the article names (by name, demonym or capital), in order of first
+        mention, each with the words that name it ("Tripoli" names Libya as its capital)."""
+        found: dict[str, set[str]] = {}
         for index in sorted(self.hits):
-            named = self.hits[index].named
-            if named is not None and named.how != "organization" and named.country and named.country not in found:
-                found.append(named.country)
+            hit = self.hits[index]
+            named = hit.named
+            if named is not None and named.how != "organization" and named.country:
+                found.setdefault(named.country, set()).add(self.doc[hit.start : hit.end].text.lower())
         return found
 
     def explain(self, head: Token) -> list[str]:

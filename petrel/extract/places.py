@@ -14,7 +14,7 @@ sentence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -102,23 +102,36 @@ class PlaceMention:
         )  # fmt: skip
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer, context_countries: Iterable[str] = ()) -> list[PlaceMention]:
+def find_places(
+    doc: Doc, gazetteer: Gazetteer, context_countries: Iterable[str] | Mapping[str, set[str]] = ()
+) -> list[PlaceMention]:
     """Every place the article names, in text order.
 
-    `context_countries` are the ISO3 codes the article is about (from its actors). The countries
-    of the places the article names are added to them, and every name is read again with the
-    larger context: "Dnipro" (tagged PERSON) is kept once "Kharkiv" has put Ukraine in context.
+    `context_countries` are the ISO3 codes the article is about (from its actors), or a mapping
+    of each to the words that named it. The countries of the places the article names are added
+    to them, and every name is read again with the larger context: "Dnipro" (tagged PERSON) is
+    kept once "Kharkiv" has put Ukraine in context. A name never counts for itself: "Tripoli"
+    (the capital of Libya to the actor tables, and Libya's Tripoli to a first reading) must not
+    put Libya in context to beat the Lebanon of "Lebanese officials".
     """
     spans = _name_spans(doc)
-    context = set(context_countries)
-    for _ in range(2):
-        mentions = _read_spans(doc, spans, gazetteer, frozenset(context))
-        context.update(m.country for m in mentions if m.country)
-    return mentions
+    if isinstance(context_countries, Mapping):
+        named_by = {country: set(names) for country, names in context_countries.items()}
+    else:
+        named_by = {country: {""} for country in context_countries}  # named by no word of the text
+
+    def context_of(name: str) -> frozenset[str]:
+        return frozenset(country for country, names in named_by.items() if names - {name.lower()})
+
+    mentions = _read_spans(doc, spans, gazetteer, context_of)
+    for mention in mentions:
+        if mention.country:
+            named_by.setdefault(mention.country, set()).add(mention.text.lower())
+    return _read_spans(doc, spans, gazetteer, context_of)
 
 
 def _read_spans(
-    doc: Doc, spans: list[tuple[Span, str | None]], gazetteer: Gazetteer, context: frozenset[str]
+    doc: Doc, spans: list[tuple[Span, str | None]], gazetteer: Gazetteer, context_of: Callable[[str], frozenset[str]]
 ) -> list[PlaceMention]:
     mentions: list[PlaceMention] = []
     taken: set[int] = set()  # tokens of a hint: "(Santa Cruz)" is not a place of its own
@@ -126,6 +139,7 @@ def _read_spans(
         if span.start in taken:
             continue
         core = _core(span)
+        context = context_of(core.text)
         if _in_compound_modifier(doc, core):
             continue
         hint, bracketed = _hint(doc, core, gazetteer)

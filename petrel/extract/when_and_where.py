@@ -49,8 +49,9 @@ def dated(record: Record, doc: Doc, mentions: list[DateMention], publication: da
     return record.model_copy(update={"date": publication})
 
 
-def date_and_place(doc: Doc, records: list[Record], publication: date | None, countries: list[str]) -> list[Record]:
-    """Every record dated and placed; `countries` are the article's, to tell places apart."""
+def date_and_place(doc: Doc, records: list[Record], publication: date | None, countries: dict[str, set[str]]) -> list[Record]:
+    """Every record dated and placed; `countries` are the article's (each with the words that
+    name it), to tell places apart."""
     dates = find_dates(doc, publication)
     places = find_places(doc, default_gazetteer(), countries)
     return [placed(dated(record, doc, dates, publication), doc, places) for record in records]

@@ -16,7 +16,7 @@ def places_in(nlp):
     """The places `find_places` reads in a text, checking that each mention points at its words."""
     gazetteer = default_gazetteer()
 
-    def places_in(text: str, context: tuple[str, ...] = ()) -> list[PlaceMention]:
+    def places_in(text: str, context: tuple[str, ...] | dict[str, set[str]] = ()) -> list[PlaceMention]:
         mentions = find_places(nlp(text), gazetteer, context)
         for mention in mentions:
             assert text[mention.start_char : mention.end_char] == mention.text
@@ -256,3 +256,11 @@ def test_a_compass_word_in_brackets_is_part_of_the_name_not_a_division(places_in
 def test_a_sentence_with_a_date_of_its_own_does_not_take_the_scene_before(place_of):
     text = "Protesters marched in Cairo on Thursday. The Oct. 7, 2023 attack killed some 1,200 Israelis."
     assert place_of(text, "killed") is None
+
+
+def test_a_capital_does_not_count_for_its_own_namesake(places_in):
+    # The actor tables know "Tripoli" as Libya's capital: that must not outweigh "Lebanese".
+    mentions = places_in("Lebanese officials said fighting in Tripoli killed five people.", {"LBN": {"lebanese"}, "LBY": {"tripoli"}})
+    assert [(m.text, m.country) for m in mentions] == [("Tripoli", "LBN")]
+    mentions = places_in("Libyan officials said fighting in Tripoli killed five people.", {"LBY": {"libyan", "tripoli"}})
+    assert [(m.text, m.country) for m in mentions] == [("Tripoli", "LBY")]
