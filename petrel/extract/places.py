@@ -408,11 +408,13 @@ def place_for(trigger: Token, mentions: list[PlaceMention]) -> PlaceMention | No
 
 def _paragraph_break(previous: Span, sentence: Span) -> bool:
     """Whether a line break stands between the last word of `previous` and the first of `sentence`."""
-    last = next((token for token in reversed(previous) if not token.is_space), None)
-    first = next((token for token in sentence if not token.is_space), None)
+    doc = sentence.doc
+    last = next((doc[i] for i in range(previous.end - 1, previous.start - 1, -1) if not doc[i].is_space), None)
+    first = next((doc[i] for i in range(sentence.start, sentence.end) if not doc[i].is_space), None)
     if last is None or first is None:
         return True
-    return "\n" in sentence.doc.text[last.idx + len(last.text) : first.idx]
+    # (Doc.text is rebuilt on every access: look at the whitespace of the tokens between instead)
+    return "\n" in last.whitespace_ or any("\n" in doc[i].text for i in range(last.i + 1, first.i))
 
 
 def _place_in_sentence(trigger: Token, mentions: list[PlaceMention]) -> PlaceMention | None:
