@@ -308,6 +308,9 @@ def _trusted(
         return False
     if gazetteer.is_common_word(span.text) and (label not in PLACE_LABELS or not span.text[:1].isupper()):
         return False
+    if label == "FAC":
+        # A building is no town by another language's name: "the White House" is not Casablanca.
+        return gazetteer.by_own_name(span.text, reading)
     if label in PLACE_LABELS:
         return True
     in_context = reading.country in context

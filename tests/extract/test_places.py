@@ -264,3 +264,8 @@ def test_a_capital_does_not_count_for_its_own_namesake(places_in):
     assert [(m.text, m.country) for m in mentions] == [("Tripoli", "LBN")]
     mentions = places_in("Libyan officials said fighting in Tripoli killed five people.", {"LBY": {"libyan", "tripoli"}})
     assert [(m.text, m.country) for m in mentions] == [("Tripoli", "LBY")]
+
+
+def test_a_building_is_no_town_by_another_languages_name(places_in):
+    # GeoNames lists "White House" among Casablanca's alternate names
+    assert "MAR" not in {m.country for m in places_in("The president spoke at the White House on Monday.")}
