@@ -54,6 +54,11 @@ SENTENCES_BACK = 2
 # "the Embassy of Panama", "the consulate of the Republic of Sudan": whose mission it is.
 _MISSIONS = frozenset({"embassy", "consulate", "mission", "ambassador", "consul"})
 _STATE_WORDS = frozenset({"of", "the", "republic", "kingdom", "state", "federal", "islamic", "democratic"})
+# Verbs whose object is a person or a body, never a town.
+_PEOPLE_VERBS = frozenset({
+    "meet", "host", "receive", "invite", "thank", "congratulate", "phone", "call", "brief", "urge", "tell", "ask",
+    "accuse", "praise", "criticize", "criticise", "blame", "appoint", "elect", "nominate", "replace", "fire", "sack",
+})  # fmt: skip
 _LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "inside", "off"})
 # Places do not speak: the subject of these verbs is a government or a person ("Washington said").
 _SPEECH_LEMMAS = frozenset({
@@ -321,7 +326,10 @@ def _trusted(
         # So is a name the gazetteer knows by that very name where only a place stands: "near
         # Chervonyi Yar", "Malangwa area".
         well_known = in_context or gazetteer.is_capital(span.text)
-        as_a_place = span.root.dep_ not in ("nsubj", "nsubjpass", "poss", "amod")  # "Jackson met", "Jackson's"
+        root = span.root
+        as_a_place = root.dep_ not in ("nsubj", "nsubjpass", "poss", "amod")  # "Jackson met", "Jackson's"
+        if root.dep_ == "dobj" and root.head.lemma_ in _PEOPLE_VERBS:
+            as_a_place = False  # "Biden met Austin": whom one meets, thanks or urges is a person
         if _stands_as_place(span) and gazetteer.by_own_name(span.text, reading) and not _has_title(span):
             return True
         return well_known and as_a_place and reading.feature == "city" and not _has_title(span)

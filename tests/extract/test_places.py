@@ -269,3 +269,7 @@ def test_a_capital_does_not_count_for_its_own_namesake(places_in):
 def test_a_building_is_no_town_by_another_languages_name(places_in):
     # GeoNames lists "White House" among Casablanca's alternate names
     assert "MAR" not in {m.country for m in places_in("The president spoke at the White House on Monday.")}
+
+
+def test_whom_one_meets_is_a_person_even_when_a_town_has_the_name(places_in):
+    assert places_in("Biden met Austin at the White House on Monday.", ("USA",)) == []
