@@ -453,3 +453,8 @@ def test_welcoming_the_resumption_of_ties_with_someone_is_aimed_at_them(coded):
 def test_a_thing_sent_or_given_in_a_complement_is_for_whom_the_complement_names(coded):
     event = _the_event(coded("Russia is considering sending aid to the Iraqi government."), "014")
     assert event.target.code == "IRQGOV"
+
+
+def test_releasing_an_office_holder_is_releasing_a_person(coded):
+    event = _the_event(coded("Israel on Wednesday released the mayor of Nablus, Palestinian officials said."), "0841")
+    assert event.source.code == "ISR"
