@@ -35,7 +35,7 @@ SUPPORT_VERBS = frozenset({
     "hold", "have", "launch", "carry", "conduct", "wage", "stage", "mount", "begin", "start", "resume",
     "continue", "open", "pursue", "step", "intensify", "escalate", "join", "attend", "host", "make",
     "kick", "undertake", "perform", "lead", "organize", "organise", "complete", "end", "conclude",
-    "wag",  # the small English pipeline lemmatises "waged" as "wag"
+    "wag", "stag",  # the small English pipeline lemmatises "waged" as "wag", "staged" as "stag"
 })  # fmt: skip
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})

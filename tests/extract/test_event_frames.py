@@ -458,3 +458,8 @@ def test_a_thing_sent_or_given_in_a_complement_is_for_whom_the_complement_names(
 def test_releasing_an_office_holder_is_releasing_a_person(coded):
     event = _the_event(coded("Israel on Wednesday released the mayor of Nablus, Palestinian officials said."), "0841")
     assert event.source.code == "ISR"
+
+
+def test_who_staged_a_protest_is_its_source(coded):
+    event = _the_event(coded("Kenyan activists staged a protest in Nairobi on Wednesday."), "141")
+    assert event.source.country == "KEN"
