@@ -312,13 +312,41 @@ class ArticleActors:
             self._last_pair = (first, second)
 
     def group_for(self, head: Token) -> list[Actor] | None:
-        """"the two sides", "both leaders": the two actors that last met, as written here."""
+        """"the two sides", "both leaders": the two actors that last met, as written here; "US
+        and British activists": one actor per country modifier."""
+        split = self._per_modifier(head)
+        if split is not None:
+            return split
         if head.lemma_.lower() not in _PAIR_NOUNS or self._last_pair is None:
             return None
         if not any(c.lower_ in ("two", "both") for c in head.children):
             return None
         start, end = self._extent(self.phrase_tokens(head), head)
         return [actor.model_copy(update={"text": self.text[start:end], "start": start, "end": end}) for actor in self._last_pair]
+
+    def _per_modifier(self, head: Token) -> list[Actor] | None:
+        """One actor for each of coordinated country modifiers: "Israeli and Egyptian officials"."""
+        for modifier in head.lefts:
+            if modifier.dep_ not in ("amod", "nmod", "compound"):
+                continue
+            members = [modifier, *(c for c in modifier.children if c.dep_ == "conj")]
+            if len(members) < 2:
+                continue
+            tokens = self.phrase_tokens(head)
+            member_tokens = {m.i for m in members} | {c.i for c in modifier.children if c.dep_ == "cc"}
+            start, end = self._extent(tokens, head)
+            found = []
+            for member in members:
+                own = [t for t in tokens if t.i not in member_tokens or t.i == member.i]
+                resolution = self._resolve(own, head)
+                if resolution is None or resolution.country is None:
+                    return None
+                found.append(Actor(
+                    text=self.text[start:end], start=start, end=end, name=resolution.name, country=resolution.country,
+                    sector=resolution.sector, code=resolution.code, kind=resolution.kind,
+                ))  # fmt: skip
+            return found if len({actor.country for actor in found}) == len(found) else None
+        return None
 
     def countries(self) -> dict[str, set[str]]:
         """The countries the article names (by name, demonym or capital), in order of first

@@ -112,7 +112,8 @@ def _confidence(frame: EventFrame, source: Actor | None, target: Actor | None) -
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
-    return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
+    # (one phrase may name two actors: "Israeli and Egyptian officials")
+    return a is not None and b is not None and (a.start, a.end, a.code) == (b.start, b.end, b.code)
 
 
 def sentence_events(
@@ -149,8 +150,8 @@ def events_from_frame(
     code = ontology[frame.pattern.cameo]
     trigger = frame.trigger
     sources = _actors(frame.sources, actors)
-    spans = {(actor.start, actor.end) for actor, _ in sources if actor is not None}
-    if not frame.targets and len(spans) >= 2 and code.root in _MUTUAL_ROOTS:
+    parties = {(actor.start, actor.end, actor.code) for actor, _ in sources if actor is not None}
+    if not frame.targets and len(parties) >= 2 and code.root in _MUTUAL_ROOTS:
         # "Brazil and the United States are seeking to deepen a partnership", "X, Y and Z met":
         # coordinated parties of a cooperative act with no one else named act toward each other
         frame.reciprocal = True
