@@ -335,6 +335,8 @@ def _figure(quantity: Quantity, doc: Doc, words: FigureWords) -> FigureMention |
 def _shared_subject(anchor: Token) -> Token | None:
     """"Nearly 32,000 Palestinians ... have been killed, and nearly 74,200 injured": the second
     count is of the first's people."""
+    if anchor.dep_ == "npadvmod" and anchor.pos_ == "NUM" and anchor.head.dep_ == "conj":
+        anchor = anchor.head  # "..., and nearly 74,200 injured" read as 74,200 modifying "injured"
     if anchor.dep_ != "conj" or anchor.head.pos_ not in ("VERB", "AUX"):
         return None
     for child in anchor.head.children:

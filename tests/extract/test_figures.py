@@ -353,6 +353,7 @@ def test_a_second_count_with_its_noun_left_out_is_a_figure_of_its_own(figures_in
     assert [(f.category, f.words.text) for f in figures] == [
         ("killed", "More than 30,000 Palestinians have been killed"), ("injured", "nearly 74,200 injured"),
     ]
+    assert figures[1].subject_head.text == "Palestinians"  # the same people
 
 
 def test_migrants_who_drowned_were_killed(the_figure):
