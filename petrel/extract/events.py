@@ -111,9 +111,14 @@ def _confidence(frame: EventFrame, source: Actor | None, target: Actor | None) -
     return round(min(score, 0.95), 2)
 
 
+def _party(actor: Actor) -> tuple[int, int, str | None]:
+    """What tells an event's actors apart: their words, and their code (one phrase may name two
+    actors: "Israeli and Egyptian officials")."""
+    return actor.start, actor.end, actor.code
+
+
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
-    # (one phrase may name two actors: "Israeli and Egyptian officials")
-    return a is not None and b is not None and (a.start, a.end, a.code) == (b.start, b.end, b.code)
+    return a is not None and b is not None and _party(a) == _party(b)
 
 
 def sentence_events(
@@ -150,7 +155,7 @@ def events_from_frame(
     code = ontology[frame.pattern.cameo]
     trigger = frame.trigger
     sources = _actors(frame.sources, actors)
-    parties = {(actor.start, actor.end, actor.code) for actor, _ in sources if actor is not None}
+    parties = {_party(actor) for actor, _ in sources if actor is not None}
     if not frame.targets and len(parties) >= 2 and code.root in _MUTUAL_ROOTS:
         # "Brazil and the United States are seeking to deepen a partnership", "X, Y and Z met":
         # coordinated parties of a cooperative act with no one else named act toward each other

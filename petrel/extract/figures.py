@@ -165,7 +165,7 @@ def _governing(role: Token, inside: range, words: FigureWords) -> _Tie | None:
     verb = role.head
     if verb == role:
         return None
-    if role.dep_ == "nsubjpass" or (role.dep_ == "npadvmod" and role.pos_ == "NUM" and verb.tag_ == "VBN"):
+    if role.dep_ == "nsubjpass" or (_bare_count(role) and verb.tag_ == "VBN"):
         kind = "passive-subject"  # also a bare count before a participle: "..., and nearly 74,200 injured"
     elif role.dep_ in ("dobj", "dative") or (role.dep_ == "prep" and role.i in inside):
         kind = "object"
@@ -332,10 +332,15 @@ def _figure(quantity: Quantity, doc: Doc, words: FigureWords) -> FigureMention |
     )
 
 
+def _bare_count(token: Token) -> bool:
+    """A number the parser hangs on the word after it, its noun left out: "and nearly 74,200 injured"."""
+    return token.dep_ == "npadvmod" and token.pos_ == "NUM"
+
+
 def _shared_subject(anchor: Token) -> Token | None:
     """"Nearly 32,000 Palestinians ... have been killed, and nearly 74,200 injured": the second
     count is of the first's people."""
-    if anchor.dep_ == "npadvmod" and anchor.pos_ == "NUM" and anchor.head.dep_ == "conj":
+    if _bare_count(anchor) and anchor.head.dep_ == "conj":
         anchor = anchor.head  # "..., and nearly 74,200 injured" read as 74,200 modifying "injured"
     if anchor.dep_ != "conj" or anchor.head.pos_ not in ("VERB", "AUX"):
         return None

@@ -148,14 +148,15 @@ def _read_spans(
         if _in_compound_modifier(doc, core):
             continue
         hint, bracketed = _hint(doc, core, gazetteer)
-        reading = gazetteer.resolve(core.text, context, hint=hint.text if hint is not None else None)
+        hint_text = hint.text if hint is not None else None
+        reading = gazetteer.resolve(core.text, context, hint=hint_text)
         placed_by_hint = hint is not None and reading is not None and reading.feature in ("city", "admin1")
         if reading is None and len(core) > 1 and core[-1].lower_ in _KIND_WORDS:
             core = core[:-1]  # "Rafah city", "Idlib province": the name without the kind of place
-            reading = gazetteer.resolve(core.text, context, hint=hint.text if hint is not None else None)
+            reading = gazetteer.resolve(core.text, context, hint=hint_text)
         if reading is None and len(core) > 1 and core[0].lower_ in _LEADING_WORDS:
             core = core[1:]  # "Northern Nicosia", "Central Mali": a part of the place named
-            reading = gazetteer.resolve(core.text, context, hint=hint.text if hint is not None else None)
+            reading = gazetteer.resolve(core.text, context, hint=hint_text)
         if reading is None and hint is not None:
             if bracketed and (label != "ORG" or _stands_as_place(core)):
                 # ACLED style: a village the gazetteer lacks, placed by its division: keep the division.
@@ -244,29 +245,30 @@ def _hint(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span | None, bool
                 if _hint_place(gazetteer, part.text) is not None:
                     return part, True
         return None, False
-    if end + 1 < len(doc) and doc[end].text == ",":
-        k = end + 1
-        while k < len(doc) and k - end <= 4 and _is_name_token(doc[k]):
-            k += 1
-        part = doc[end + 1 : k]
+    part = _name_after_comma(doc, end)
+    if part is not None:
         # After a comma only a name that is a division or country first of all ("Texas", not "Odesa").
-        reading = gazetteer.resolve(part.text) if len(part) else None
+        reading = gazetteer.resolve(part.text)
         if reading is not None and reading.feature in ("admin1", "country"):
             return part, False
     return None, False
 
 
-def _comma_division(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, PlaceCandidate] | None:
-    """The division named right after `span` and a comma ("Tamasopo, San Luis Potosi",
-    "Amadiya district, Duhok")."""
-    end = _after_kind_word(doc, span.end)
+def _name_after_comma(doc: Doc, end: int) -> Span | None:
+    """The capitalised name (up to four words) right after a comma at `end`, if there is one."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
     k = end + 1
     while k < len(doc) and k - end <= 4 and _is_name_token(doc[k]):
         k += 1
-    part = doc[end + 1 : k]
-    division = gazetteer.division(part.text) if len(part) else None
+    return doc[end + 1 : k] if k > end + 1 else None
+
+
+def _comma_division(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, PlaceCandidate] | None:
+    """The division named right after `span` and a comma ("Tamasopo, San Luis Potosi",
+    "Amadiya district, Duhok")."""
+    part = _name_after_comma(doc, _after_kind_word(doc, span.end))
+    division = gazetteer.division(part.text) if part is not None else None
     return (part, division) if division is not None else None
 
 
@@ -402,8 +404,8 @@ def place_for(trigger: Token, mentions: list[PlaceMention]) -> PlaceMention | No
     place of its own sentence, else — when the sentence names no date of its own — the place of
     one of the two sentences before it in the same paragraph ("... an explosion in Loikaw town.
     The explosion injured two boys.")."""
-    found = _place_in_sentence(trigger, mentions)
     sentence = trigger.sent
+    found = _place_in_sentence(trigger, sentence, mentions)
     if any(ent.label_ == "DATE" for ent in sentence.ents):
         return found  # a time of its own, maybe a scene of its own: "The Oct. 7 attack killed 1,200."
     for _ in range(SENTENCES_BACK):
@@ -412,7 +414,7 @@ def place_for(trigger: Token, mentions: list[PlaceMention]) -> PlaceMention | No
         previous = trigger.doc[sentence.start - 1].sent
         if _paragraph_break(previous, sentence):
             break
-        found = _place_in_sentence(previous.root, mentions)
+        found = _place_in_sentence(previous.root, previous, mentions)
         sentence = previous
     return found
 
@@ -428,9 +430,8 @@ def _paragraph_break(previous: Span, sentence: Span) -> bool:
     return "\n" in last.whitespace_ or any("\n" in doc[i].text for i in range(last.i + 1, first.i))
 
 
-def _place_in_sentence(trigger: Token, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The place of the event expressed by `trigger` among the places of its own sentence."""
-    sentence = trigger.sent
+def _place_in_sentence(trigger: Token, sentence: Span, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The place of the event expressed by `trigger` among the places of its own `sentence`."""
     local = [m for m in mentions if sentence.start <= m.start < sentence.end]
     if not local:
         return None
