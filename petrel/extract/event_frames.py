@@ -40,6 +40,7 @@ SUPPORT_VERBS = frozenset({
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _DE_ESCALATION = "087"
+_MEANS_PREPS = frozenset({"in", "during", "by"})
 _AIMED_AT = ("prep:on", "prep:against", "prep:to")
 _OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:between", "prep:from", "prep:to", "prep:for", "prep:into")
 _HELP_LEMMAS = frozenset({"help", "support", "assist", "aid", "enable", "allow"})
@@ -408,6 +409,8 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
         return None  # "a militant wanted on suspicion", "supplies aimed at", "as planned": no intent stated
     frame = EventFrame(trigger=verb.doc[verb.i : verb.i + 1], pattern=pattern, nominal=False, object_token=obj)
     source = subject_of(verb)
+    if source is None and is_passive(verb) and pattern.cameo[:2] in _VIOLENT_ROOTS:
+        source = _means_source(verb, lexicon)
     if source is not None:
         frame.sources = coordinated(source)
     planned = is_passive(verb) and _lemma(verb) in INTENT_VERBS and first_child(verb, "xcomp") is not None
@@ -433,6 +436,20 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     else:
         as_intent(frame, verb, complements or default_complement_codes())
     return frame
+
+
+def _means_source(verb: Token, lexicon: EventLexicon) -> Argument | None:
+    """Who did a violent act reported in the passive, from the attack it happened in: "five
+    people were killed *in an Israeli air strike*", "wounded *during shelling by Russian forces*"."""
+    for prep in children(verb, "prep"):
+        if prep.lower_ not in _MEANS_PREPS:
+            continue
+        for noun in children(prep, "pobj"):
+            pattern = _noun_pattern(noun, lexicon)
+            if pattern is not None and pattern.cameo[:2] in _VIOLENT_ROOTS:
+                found = _noun_source(noun, None)
+                return Argument(found.head, f"means:{found.rule}") if found is not None else None
+    return None
 
 
 def is_future(verb: Token) -> bool:
@@ -510,6 +527,17 @@ def _takes_part(noun: Token, verb: Token) -> bool:
     return _is_support_object(noun, verb) or (noun.dep_ == "pobj" and noun.head.lower_ in _PARTICIPATION_PREPS)
 
 
+def _drawn_in(noun: Token, verb: Token | None, lexicon: EventLexicon) -> Argument | None:
+    """Whom the subject drew into the event: "rebels engaged *peacekeepers* in a firefight",
+    "dragged *the country* into a war"."""
+    if verb is None or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "into") or noun.head.head.i != verb.i:
+        return None
+    obj = first_child(verb, "dobj")
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or _is_event_noun(obj, lexicon):
+        return None
+    return Argument(obj, "drawn-in:dobj")
+
+
 def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -548,6 +576,8 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         if target is None and not frame.targets and _is_support_object(anchor, verb):
             slots = tuple(slot for slot in pattern.noun_targets if slot.startswith("prep:"))
             target = target_slots(verb, slots, passive=False)  # "waged an offensive on Gaza"
+        if target is None and not frame.targets:
+            target = _drawn_in(anchor, verb, lexicon)
         if pattern.reciprocal and len(frame.sources) >= 2 and (target is None or target.rule != "prep:with"):
             # "Ethiopia and Egypt held talks (on the dam)": the participants meet each other
             first, *others = frame.sources

@@ -60,6 +60,16 @@ _PEOPLE_VERBS = frozenset({
     "accuse", "praise", "criticize", "criticise", "blame", "appoint", "elect", "nominate", "replace", "fire", "sack",
 })  # fmt: skip
 _LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "inside", "off"})
+# What is shelled, captured or besieged is a place: "shelled Rafah", "recaptured Kherson".
+_STRUCK_PLACE_VERBS = frozenset({
+    "shell", "bomb", "bombard", "strike", "hit", "pound", "raid", "storm", "besiege", "encircle", "capture",
+    "seize", "recapture", "retake", "liberate", "occupy", "invade", "overrun", "blockade", "evacuate",
+})  # fmt: skip
+# ... and so is what an attack is "on": "an air strike on Rafah", "the offensive against Bakhmut".
+_ATTACK_NOUNS = frozenset({
+    "attack", "strike", "airstrike", "raid", "assault", "offensive", "bombardment", "bombing", "shelling",
+    "siege", "incursion", "invasion", "advance",
+})  # fmt: skip
 # Places do not speak: the subject of these verbs is a government or a person ("Washington said").
 _SPEECH_LEMMAS = frozenset({
     "say", "tell", "add", "announce", "claim", "deny", "accuse", "warn", "urge", "insist", "state",
@@ -368,9 +378,11 @@ def _in_compound_modifier(doc: Doc, span: Span) -> bool:
 
 def _stands_as_place(span: Span) -> bool:
     """Whether the words around a name leave room only for a place: right after "in"/"near"...,
-    after "the village of"/"the district of"..., or before a kind word ("Hatay province",
-    "Suti town")."""
+    after "the village of"/"the district of"..., before a kind word ("Hatay province",
+    "Suti town"), or as what is shelled or attacked ("shelled Rafah", "an air strike on Rafah")."""
     doc = span.doc
+    if _is_struck(span.root):
+        return True
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in _LOCATIVES:
         return True
@@ -378,6 +390,13 @@ def _stands_as_place(span: Span) -> bool:
         return True
     after = doc[span.end] if span.end < len(doc) else None
     return after is not None and after.text in _KIND_WORDS  # lower case: "Hatay province", not "Gaza City Council"
+
+
+def _is_struck(root: Token) -> bool:
+    if root.dep_ == "dobj":
+        return root.head.lemma_ in _STRUCK_PLACE_VERBS
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in ("on", "against") and prep.head.lemma_ in _ATTACK_NOUNS
 
 
 def _is_speaker(span: Span) -> bool:
@@ -437,7 +456,7 @@ def _place_in_sentence(trigger: Token, sentence: Span, mentions: list[PlaceMenti
         return None
     by_token = {i: m for m in local for i in range(m.start, m.end)}
     for head in _event_heads(trigger):
-        found = _located(head, by_token) or _destination(head, by_token)
+        found = _located(head, by_token) or _destination(head, by_token) or _struck(head, by_token)
         if found is not None:
             return _more_specific(found, head, by_token)
     for verb in _coordinated_verbs(_event_heads(trigger)[-1]):
@@ -445,9 +464,11 @@ def _place_in_sentence(trigger: Token, sentence: Span, mentions: list[PlaceMenti
         if found is not None:
             return _more_specific(found, verb, by_token)
     # Nearest first, but a place that only modifies a noun ("a Gaza cease-fire deal", "U.S.
-    # Secretary of State", "Gaza's population") comes after every place that stands on its own.
+    # Secretary of State", "Gaza's population") or acts ("Russia struck ...") comes after every
+    # place that stands on its own.
     doc = trigger.doc
-    return min(local, key=lambda m: (_is_modifier(doc[m.start : m.end]), _distance(trigger, m), m.start))
+    return min(local, key=lambda m: (_is_modifier(doc[m.start : m.end]) or doc[m.start : m.end].root.dep_ == "nsubj",
+                                     _distance(trigger, m), m.start))
 
 
 def _event_heads(trigger: Token) -> list[Token]:
@@ -489,6 +510,18 @@ def _destination(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention
                 return found
         if child.dep_ == "dobj" and child.i in by_token:  # "visited Cairo"
             return by_token[child.i]
+    return None
+
+
+def _struck(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:
+    """The place an attack is aimed at: "shelled *Rafah*", "an air strike *on Rafah*"."""
+    for child in head.children:
+        if child.i in by_token and _is_struck(child):
+            return by_token[child.i]
+        if child.dep_ == "prep" and child.lower_ in ("on", "against") and head.lemma_ in _ATTACK_NOUNS:
+            found = _object_place(child, by_token)
+            if found is not None:
+                return found
     return None
 
 

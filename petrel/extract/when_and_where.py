@@ -32,6 +32,24 @@ def placed(record: Record, doc: Doc, places: list[PlaceMention]) -> Record:
     return record.model_copy(update={"location": mention.to_place()}) if mention is not None else record
 
 
+def with_place_countries(record: Record, places: list[PlaceMention]) -> Record:
+    """An event whose actor is a place, or people of a place, known to no actor table: "shelled
+    *Rafah*", "*residents of Khan Younis*" take the place's country (as PETRARCH codes a town by
+    its country); what the actor is (sector, kind) stays as resolved."""
+    if not isinstance(record, Event):
+        return record
+    update = {}
+    for role in ("source", "target"):
+        actor = getattr(record, role)
+        if actor is None or actor.country is not None:
+            continue
+        place = next((m for m in places if actor.start <= m.start_char and m.end_char <= actor.end and m.country), None)
+        if place is not None:
+            name = actor.name or (place.name if actor.sector is None else None)
+            update[role] = actor.model_copy(update={"country": place.country, "code": place.country + (actor.sector or ""), "name": name})
+    return record.model_copy(update=update) if update else record
+
+
 def dated(record: Record, doc: Doc, mentions: list[DateMention], publication: date | None) -> Record:
     """The record with its own date when the text gives one, else the publication date."""
     words = record.trigger if isinstance(record, Event) else record.span
@@ -54,4 +72,4 @@ def date_and_place(doc: Doc, records: list[Record], publication: date | None, co
     name it), to tell places apart."""
     dates = find_dates(doc, publication)
     places = find_places(doc, default_gazetteer(), countries)
-    return [placed(dated(record, doc, dates, publication), doc, places) for record in records]
+    return [with_place_countries(placed(dated(record, doc, dates, publication), doc, places), places) for record in records]

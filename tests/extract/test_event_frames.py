@@ -471,3 +471,26 @@ def test_coordinated_nationalities_of_one_noun_are_one_actor_each(coded):
     assert {e.source.code for e in events} == {"TURMIL", "RUSMIL"}
     events = [e for e in coded("Israeli and Egyptian officials met in Cairo.") if e.cameo_root == "04"]
     assert _dyads(events) == {("ISRGOV", "EGYGOV"), ("EGYGOV", "ISRGOV")}
+
+
+def test_who_was_killed_in_an_attack_was_killed_by_the_attacker(coded):
+    event = _the_event(coded("Five people were killed in an Israeli air strike on Rafah."), "190")
+    assert (event.source.code, event.target.text) == ("ISR", "Five people")
+    killing = [e for e in coded("Two soldiers were killed in an attack by Hamas militants.") if e.trigger.text == "killed"]
+    assert [e.source.text for e in killing] == ["Hamas militants"]
+
+
+def test_whom_the_subject_engaged_in_a_fight_is_the_target(coded):
+    event = _the_event(coded("Syrian rebels engaged Filipino peacekeepers in a firefight in the Golan Heights."), "193")
+    assert (event.source.code, event.target.code) == ("SYRREB", "PHLMIL")
+
+
+def test_a_town_attacked_stands_for_its_country(coded):
+    event = _the_event(coded("Israeli forces shelled Rafah on Monday."), "194")
+    assert (event.target.text, event.target.country, event.target.code) == ("Rafah", "PSE", "PSE")
+    assert event.location.name == "Rafah"
+
+
+def test_a_dateline_is_no_one_and_the_victims_are_the_target(coded):
+    events = coded("GAZA CITY, Palestinian Territories: Four children and a man were killed in the east of the Gaza Strip.")
+    assert {e.target.text for e in events if e.cameo == "190"} == {"Four children", "a man"}

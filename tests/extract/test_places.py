@@ -265,3 +265,16 @@ def test_a_building_is_no_town_by_another_languages_name(places_in):
 
 def test_whom_one_meets_is_a_person_even_when_a_town_has_the_name(places_in):
     assert places_in("Biden met Austin at the White House on Monday.", ("USA",)) == []
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Israeli forces shelled Rafah on Monday.", "shelled"),
+    ("An Israeli air strike on Rafah killed five people.", "strike"),
+])  # fmt: skip
+def test_what_is_shelled_or_attacked_is_the_place_of_the_attack(place_of, text, trigger):
+    # no other word of the text puts Palestine in context: the attack's object is a place by itself
+    assert place_of(text, trigger) == "Rafah"
+
+
+def test_a_country_that_acts_is_not_where_the_act_happened(place_of):
+    assert place_of("Russia struck Odesa with drones.", "struck") == "Odesa"
