@@ -47,6 +47,9 @@ _HELP_LEMMAS = frozenset({"help", "support", "assist", "aid", "enable", "allow"}
 _BENEFICIARY_SLOTS = ("prep:to", "prep:with", "prep:against", "prep:on", "prep:for")
 _YIELDING_ROOTS = frozenset({"06", "07", "08"})
 _BARE_INTENT = "030"
+# "received X from Y" is Y giving X: the giving verbs whose object-named patterns it takes.
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
+GIVING_VERBS = ("give", "provide", "send", "offer", "extend", "grant", "deliver", "make", "issue")
 # Generic nouns whose modifier names the event: "a mediation effort", "an aid convoy".
 EVENT_CARRIERS = frozenset({
     "effort", "process", "mission", "operation", "campaign", "initiative", "programme", "program", "convoy",
@@ -400,6 +403,9 @@ def _complement_target(complement: Token, lexicon: EventLexicon) -> Argument | N
 def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes | None = None) -> EventFrame | None:
     if verb.pos_ != "VERB" or is_intended(verb) or verb.dep_ == "amod":
         return None  # amod: a participle describing a noun, "the occupied West Bank", "detained journalists"
+    received = _received_frame(verb, lexicon)
+    if received is not None:
+        return received
     matched = _verb_pattern(verb, lexicon)
     if matched is None:
         return None
@@ -449,6 +455,36 @@ def _means_source(verb: Token, lexicon: EventLexicon) -> Argument | None:
             if pattern is not None and pattern.cameo[:2] in _VIOLENT_ROOTS:
                 found = _noun_source(noun, None)
                 return Argument(found.head, f"means:{found.rule}") if found is not None else None
+    return None
+
+
+def _received_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
+    """"Demonstrators received weapons *from the government*": what one receives from someone is
+    what they gave, sent or provided — the giver is the source, the receiver the target."""
+    if _lemma(verb) not in RECEIVING_VERBS or is_passive(verb):
+        return None
+    thing = first_child(verb, "dobj")
+    if thing is None:
+        return None
+    giver = prep_object(verb, "from") or prep_object(thing, "from")
+    if giver is None or giver.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    what = _modifier_lemmas(thing)
+    for word in ("in", "of"):  # "$2 billion *in military aid*", "tons *of food*"
+        inner = prep_object(thing, word)
+        if inner is not None:
+            what |= _modifier_lemmas(inner)
+    for lemma in GIVING_VERBS:
+        for pattern in lexicon.by_verb.get(lemma, ()):
+            if pattern.object and pattern.prep is None and what & pattern.object:
+                frame = EventFrame(
+                    trigger=verb.doc[verb.i : verb.i + 1], pattern=replace(pattern, id=f"{pattern.id}+received"),
+                    nominal=False, object_token=thing, negated=_negated(verb),
+                )  # fmt: skip
+                frame.sources = coordinated(Argument(giver, "received:from"))
+                receiver = subject_of(verb)
+                frame.targets = coordinated(Argument(receiver.head, "received:" + receiver.rule)) if receiver else []
+                return frame
     return None
 
 

@@ -494,3 +494,14 @@ def test_a_town_attacked_stands_for_its_country(coded):
 def test_a_dateline_is_no_one_and_the_victims_are_the_target(coded):
     events = coded("GAZA CITY, Palestinian Territories: Four children and a man were killed in the east of the Gaza Strip.")
     assert {e.target.text for e in events if e.cameo == "190"} == {"Four children", "a man"}
+
+
+@pytest.mark.parametrize("sentence, cameo, dyad", [
+    ("Georgian demonstrators received weapons from the Georgian government.", "072", ("GEOGOV", "GEOOPP")),
+    ("Ukraine received $2 billion in military aid from Germany.", "072", ("DEU", "UKR")),
+    ("Kenya secured a loan from the IMF.", "071", ("IGOBUSIMF", "KEN")),
+])  # fmt: skip
+def test_what_one_receives_from_someone_is_what_they_gave(coded, sentence, cameo, dyad):
+    event = _the_event(coded(sentence), cameo)
+    assert (event.source.code, event.target.code) == dyad
+    assert event.evidence["rule"].endswith("+received")
