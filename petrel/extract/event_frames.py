@@ -560,7 +560,12 @@ def _is_support_object(noun: Token, verb: Token | None) -> bool:
 def _takes_part(noun: Token, verb: Token) -> bool:
     """Whether the verb's subject takes part in the noun's event: "held talks", "arrived for
     talks", "during a meeting with" -- but not "condemned Israel over the raid"."""
-    return _is_support_object(noun, verb) or (noun.dep_ == "pobj" and noun.head.lower_ in _PARTICIPATION_PREPS)
+    if _is_support_object(noun, verb):
+        return True
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _PARTICIPATION_PREPS:
+        return False
+    # "arrived for talks", but not "expressed sorrow for the shootings", "blamed Israel for the attack"
+    return noun.head.lower_ != "for" or first_child(verb, "dobj") is None
 
 
 def _drawn_in(noun: Token, verb: Token | None, lexicon: EventLexicon) -> Argument | None:

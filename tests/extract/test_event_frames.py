@@ -505,3 +505,10 @@ def test_what_one_receives_from_someone_is_what_they_gave(coded, sentence, cameo
     event = _the_event(coded(sentence), cameo)
     assert (event.source.code, event.target.code) == dyad
     assert event.evidence["rule"].endswith("+received")
+
+
+def test_who_expresses_sorrow_for_an_attack_did_not_carry_it_out(coded):
+    shooting = [e for e in coded("President Obama expressed sorrow for the horrific shootings in South Carolina.") if e.trigger.text == "shootings"]
+    assert [e.source for e in shooting] in ([], [None])
+    talks = _the_event(coded("Blinken arrived in Cairo for talks with Egyptian officials."), "040")
+    assert talks.source.text == "Blinken"  # who arrives for talks takes part in them
