@@ -30,6 +30,7 @@ _REFUSAL_VERBS = frozenset({"refuse", "fail", "decline"})
 _CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
 _SELF_PRONOUNS = frozenset({"they", "it", "we", "he", "she", "i"})
 _CLAIM_PATTERN = "claim_responsibility"
+_OWNING_NOUNS = frozenset({"responsibility", "credit", "blame"})  # "claimed responsibility for the attack"
 # Verbs whose subject carries out the event their object names ("held talks", "launched an attack").
 SUPPORT_VERBS = frozenset({
     "hold", "have", "launch", "carry", "conduct", "wage", "stage", "mount", "begin", "start", "resume",
@@ -41,6 +42,9 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _DE_ESCALATION = "087"
 _MEANS_PREPS = frozenset({"in", "during", "by"})
+_RECIPIENT_PREPS = frozenset({"to", "for"})
+_SCENE_PREPS = frozenset({"in", "into", "at", "inside"})
+_FOLLOWED_EDGES = frozenset({"prep", "pobj", "dobj", "dative", "xcomp"})
 _AIMED_AT = ("prep:on", "prep:against", "prep:to")
 _OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:between", "prep:from", "prep:to", "prep:for", "prep:into")
 _HELP_LEMMAS = frozenset({"help", "support", "assist", "aid", "enable", "allow"})
@@ -214,9 +218,15 @@ def _modifier_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             lemmas.add(_lemma(child))
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and _is_amount(token))):
+            # "tons *of food*", "$2 million *in military aid*": the amount names what it is of
             lemmas.update(_lemma(obj) for obj in child.children if obj.dep_ == "pobj")
+            lemmas.update(_lemma(mod) for obj in child.children if obj.dep_ == "pobj" for mod in obj.children if mod.dep_ in ("amod", "compound"))
     return lemmas
+
+
+def _is_amount(token: Token) -> bool:
+    return token.pos_ in ("NUM", "SYM") or token.like_num or token.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
 
 
 def _negated(trigger: Token) -> bool:
@@ -386,6 +396,28 @@ def _event_agent(noun: Token, words: tuple[str, ...] = ("of", "by")) -> Argument
     return None
 
 
+def recipients_and_scenes(trigger: Token, depth: int = 4) -> tuple[list[Argument], list[Argument]]:
+    """Who an event with no target named is for, and where it is aimed, from the phrases under
+    its trigger: "provided $2 million in assistance *to Fiji*", "agreed to a ceasefire *in
+    Hodeidah*", "staged a protest *in Beijing*". The caller keeps a recipient that is an actor
+    and a scene that is a place (as PETRARCH codes a place with no actor by its country)."""
+    recipients, scenes, level = [], [], [trigger]
+    if trigger.dep_ == "dobj" and _lemma(trigger.head) in SUPPORT_VERBS:
+        level.append(trigger.head)  # "staged a protest *in Beijing*"
+    for _ in range(depth):
+        below = []
+        for token in level:
+            for child in token.children:
+                if child.dep_ in ("prep", "dative") and child.lower_ in _RECIPIENT_PREPS:
+                    recipients += [Argument(obj, f"recipient:{child.lower_}") for obj in children(child, "pobj") if obj.ent_type_ not in _TIME_ENTITIES]
+                elif child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
+                    scenes += [Argument(obj, f"scene:{child.lower_}") for obj in children(child, "pobj") if obj.ent_type_ not in _TIME_ENTITIES]
+                if child.dep_ in _FOLLOWED_EDGES:
+                    below.append(child)
+        level = below
+    return recipients, scenes
+
+
 def _complement_target(complement: Token, lexicon: EventLexicon) -> Argument | None:
     """Who an appeal or threat is aimed at, from its complement: the subject of "demanded that
     *Israel* release", the object of "threatened to attack *Ukraine*", or the on/against phrase of
@@ -470,10 +502,6 @@ def _received_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
     if giver is None or giver.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     what = _modifier_lemmas(thing)
-    for word in ("in", "of"):  # "$2 billion *in military aid*", "tons *of food*"
-        inner = prep_object(thing, word)
-        if inner is not None:
-            what |= _modifier_lemmas(inner)
     for lemma in GIVING_VERBS:
         for pattern in lexicon.by_verb.get(lemma, ()):
             if pattern.object and pattern.prep is None and what & pattern.object:
@@ -564,8 +592,10 @@ def _takes_part(noun: Token, verb: Token) -> bool:
         return True
     if noun.dep_ != "pobj" or noun.head.lower_ not in _PARTICIPATION_PREPS:
         return False
-    # "arrived for talks", but not "expressed sorrow for the shootings", "blamed Israel for the attack"
-    return noun.head.lower_ != "for" or first_child(verb, "dobj") is None
+    # "arrived for talks", "claimed responsibility for the attack", but not "expressed sorrow
+    # for the shootings" or "blamed Israel for the attack"
+    obj = first_child(verb, "dobj")
+    return noun.head.lower_ != "for" or obj is None or _lemma(obj) in _OWNING_NOUNS
 
 
 def _drawn_in(noun: Token, verb: Token | None, lexicon: EventLexicon) -> Argument | None:

@@ -8,7 +8,9 @@ from spacy.tokens import Span, Token
 
 from petrel.articles import Article
 from petrel.extract.actors import ArticleActors, is_definite
-from petrel.extract.event_frames import Argument, EventFrame, find_event_frames, first_child, prep_object
+from petrel.extract.event_frames import (
+    Argument, EventFrame, find_event_frames, first_child, prep_object, recipients_and_scenes,
+)
 from petrel.extract.event_roots import EventRootModel
 from petrel.extract.model_events import model_frame
 from petrel.knowledge.event_lexicon import EventLexicon
@@ -19,6 +21,8 @@ _BASE_CONFIDENCE = {False: 0.55, True: 0.45}  # verb, noun
 # What a statement's issuer stands behind, for "according to the statement" later on
 DOCUMENT_NOUNS = frozenset({"statement", "report", "communique", "communiqué", "declaration", "readout", "letter"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_SUBORDINATE = frozenset({"advcl", "acl", "relcl", "pcomp"})
 
 
 def _actors(arguments: list[Argument], actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
@@ -36,12 +40,33 @@ def _targets(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | Non
     if all(_unknown_thing(actor, arg) for (actor, _), arg in zip(targets, frame.targets)):
         if frame.fallback_targets:
             return _actors(frame.fallback_targets, actors)
+        if not frame.nominal or not frame.targets:
+            targets = _recipient_or_scene(frame, actors) or targets
         return targets[:1]  # "a blockade on food, water and medicine": one event, not one per thing
     return targets
 
 
+def _recipient_or_scene(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
+    """When the target slots hold no actor: whom the event is for, else the place it is aimed at."""
+    recipients, scenes = recipients_and_scenes(frame.trigger.root)
+    taken = {arg.head.i for arg in frame.sources}
+    for argument in recipients:
+        actor = actors.mention_for(argument.head)
+        if argument.head.i not in taken and _is_known(actor):
+            return [(actor, argument.rule)]
+    for argument in scenes:
+        actor = actors.mention_for(argument.head)
+        if argument.head.i not in taken and (_is_known(actor) or argument.head.ent_type_ in _PLACE_ENTITIES):
+            return [(actor, argument.rule)]
+    return []
+
+
+def _is_known(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.code or actor.country or actor.sector)
+
+
 def _unknown_thing(actor: Actor | None, argument: Argument) -> bool:
-    return argument.head.pos_ == "NOUN" and (actor is None or not (actor.code or actor.country or actor.sector or actor.kind))
+    return argument.head.pos_ in ("NOUN", "NUM", "SYM") and (actor is None or not (actor.code or actor.country or actor.sector or actor.kind))
 
 
 def _quote(sentence: Span, first: int, last: int, actor: Actor | None, cue: str) -> Attribution:
@@ -108,6 +133,8 @@ def _confidence(frame: EventFrame, source: Actor | None, target: Actor | None) -
         score += 0.15
     if target is not None and target.code:
         score += 0.1
+    if frame.trigger.root.dep_ in _SUBORDINATE:
+        score -= 0.15  # "stormed a police HQ, *killing* five officers": the clause adds to the main event
     return round(min(score, 0.95), 2)
 
 

@@ -512,3 +512,21 @@ def test_who_expresses_sorrow_for_an_attack_did_not_carry_it_out(coded):
     assert [e.source for e in shooting] in ([], [None])
     talks = _the_event(coded("Blinken arrived in Cairo for talks with Egyptian officials."), "040")
     assert talks.source.text == "Blinken"  # who arrives for talks takes part in them
+
+
+@pytest.mark.parametrize("sentence, cameo, target, rule", [
+    ("The Saudi-led coalition agreed to a ceasefire in Hodeidah.", "0356", "Hodeidah", "scene:in"),
+    ("US and British activists staged a protest in Beijing on Wednesday.", "141", "Beijing", "scene:in"),
+    ("The EU agreed to more funding for the Palestinian Authority.", "030", "the Palestinian Authority", "recipient:for"),
+    ("Australia provided $2 million in assistance to Fiji.", "070", "Fiji", "prep:to"),  # the amount is of assistance
+])  # fmt: skip
+def test_with_no_actor_in_the_target_slots_the_target_is_the_recipient_or_the_place_aimed_at(coded, sentence, cameo, target, rule):
+    event = next(e for e in coded(sentence) if e.cameo_root == cameo[:2])
+    assert (event.target.text, event.evidence["target_from"]) == (target, rule)
+
+
+def test_a_violent_clause_hanging_on_the_main_event_ranks_below_it(coded):
+    events = coded("Taliban fighters stormed a police headquarters in Ghazni, killing five officers.")
+    stormed = next(e for e in events if e.trigger.text == "stormed")
+    killing = next(e for e in events if e.trigger.text == "killing")
+    assert stormed.confidence > killing.confidence
