@@ -67,6 +67,8 @@ READINESS_WORDS = frozenset({
 })  # fmt: skip
 _PROMISING_ROOTS = frozenset({"03", "04", "05"})
 _MODALS = frozenset({"will", "would", "can", "could", "shall"})
+OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+_ADVISING_MODALS = frozenset({"should", "ought"})
 _PARTICIPATION_PREPS = frozenset({"for", "during", "at", "in", "after", "before", "ahead", "on"})
 # Verbs whose complement is intended, threatened or asked for, not done ("threatened to attack").
 INTENT_VERBS = frozenset({
@@ -536,6 +538,42 @@ def as_intent(frame: EventFrame, verb: Token, complements: ComplementCodes) -> N
         frame.pattern = replace(frame.pattern, id=f"{frame.pattern.id}+{kind}", cameo=code)
 
 
+def _obligation(verb: Token) -> Token | None:
+    """The modal that makes an act owed: "Israel *must* end attacks", "must be ready to mediate",
+    "Israel *has to* stop"."""
+    for _ in range(3):
+        modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
+        if modal is not None:
+            return modal
+        if verb.dep_ == "xcomp" and _lemma(verb.head) in ("have", "need"):
+            return verb.head  # "has to stop", "needs to allow"
+        if verb.dep_ not in ("xcomp", "acomp"):
+            return None
+        verb = verb.head
+    return None
+
+
+def as_demand(frame: EventFrame, complements: ComplementCodes) -> None:
+    """"Russia says *Israel must end* attacks": what a speaker says another must do is a demand
+    (CAMEO 10; "should" an appeal, 02) made by the speaker to whoever must act, about that act."""
+    verb, reporter = frame.trigger.root, frame.reporter
+    if frame.nominal or reporter is None or frame.negated:
+        return
+    modal = _obligation(verb)
+    if modal is None:
+        return
+    root = "02" if modal.lower_ in _ADVISING_MODALS else "10"
+    code = complements.code_for(root, frame.pattern.cameo) or f"{root}0"
+    speaker = subject_of(reporter)
+    if speaker is None or code == frame.pattern.cameo:
+        return
+    kind = "appeal" if root == "02" else "demand"
+    frame.targets = frame.sources or frame.targets
+    frame.sources = coordinated(speaker)
+    frame.fallback_targets = []
+    frame.pattern = replace(frame.pattern, id=f"{frame.pattern.id}+{kind}", cameo=code)
+
+
 def _as_refusal(frame: EventFrame, verb: Token, complements: ComplementCodes) -> None:
     """"will not lift the embargo", "refused to release": a cooperative act withheld is a refusal
     (CAMEO 12: refuse to yield, reject aid...), an event that happened, not a negated one. Past
@@ -692,6 +730,7 @@ def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]
             frames.append(frame)
     for frame in frames:
         frame.reporter = reporting_verb(frame.trigger.root)
+        as_demand(frame, default_complement_codes())
     frames += _own_claims(frames, lexicon)
     # The saying itself is not also an event when what is said is one (a dictionary may code "say"),
     # unless its own pattern asks for an object: "declared a curfew", "claimed responsibility".

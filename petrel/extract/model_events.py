@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from petrel.extract.event_frames import (
-    EventFrame, as_intent, beneficiaries, coordinated, is_passive, subject_of, target_slots,
+    EventFrame, as_demand, as_intent, beneficiaries, coordinated, is_passive, reporting_verb, subject_of, target_slots,
 )
 from petrel.extract.event_roots import EventRootModel
 from petrel.extract.sentence_features import main_predicate, sentence_features
@@ -50,4 +50,6 @@ def model_frame(sentence: Span, model: EventRootModel, ontology: Ontology) -> Ev
     frame.negated = any(child.dep_ == "neg" for child in predicate.children)
     if not frame.negated:
         as_intent(frame, predicate, default_complement_codes())
+        frame.reporter = reporting_verb(predicate)
+        as_demand(frame, default_complement_codes())
     return frame

@@ -530,3 +530,18 @@ def test_a_violent_clause_hanging_on_the_main_event_ranks_below_it(coded):
     stormed = next(e for e in events if e.trigger.text == "stormed")
     killing = next(e for e in events if e.trigger.text == "killing")
     assert stormed.confidence > killing.confidence
+
+
+@pytest.mark.parametrize("sentence, cameo, dyad", [
+    ("Russia says Israel must end attacks on Syria after latest strikes.", "1056", ("RUS", "ISR")),
+    ("Syrian President Bashar Assad said Turkey must mediate Israel-Syria peace talks.", "105", ("SYRGOV", "TUR")),
+    ("The UN said Israel should allow more aid into Gaza.", "0233", ("IGOUNO", "ISR")),
+])  # fmt: skip
+def test_what_a_speaker_says_another_must_do_is_a_demand_and_should_an_appeal(coded, sentence, cameo, dyad):
+    event = _the_event(coded(sentence), cameo)
+    assert (event.source.code, event.target.code) == dyad
+
+
+def test_an_obligation_no_one_reports_stays_the_act(coded):
+    event = _the_event(coded("Israeli troops must withdraw from Gaza."), "0874")
+    assert event.source.code == "ISRMIL"
