@@ -294,6 +294,11 @@ def target_slots(token: Token, slots: tuple[str, ...], passive: bool) -> Argumen
             found = first_child(token, "dative", "iobj")
             if found is not None and found.pos_ != "ADP":
                 return Argument(found, "dative")
+        elif slot == "clause":  # "expressed hope *that the government* will change"
+            clause = first_child(token, "ccomp", "acl")
+            found = first_child(clause, "nsubj", "nsubjpass") if clause is not None else None
+            if found is not None and found.pos_ in ("NOUN", "PROPN"):
+                return Argument(found, "clause-subject")
         else:
             obj = prep_object(token, slot.split(":", 1)[1])
             if obj is not None:
@@ -372,7 +377,7 @@ def _object_phrase_target(obj: Token, slots: tuple[str, ...] = ()) -> Argument |
     """Whom an object-named event is aimed at: "sanctions *on Iran*", "sanctions imposed *on China*",
     "a resumption of ties *with Osgiliath*", "ties *between Gondor and Osgiliath*", or the pattern's
     own prepositional slots ("a curfew *in* parts of Kashmir")."""
-    found = target_slots(obj, tuple(s for s in slots if s.startswith("prep:")) + _OBJECT_PHRASE_TARGETS, False)
+    found = target_slots(obj, tuple(s for s in slots if s.startswith("prep:") or s == "clause") + _OBJECT_PHRASE_TARGETS, False)
     if found is None:
         participle = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
         if participle is not None:

@@ -98,10 +98,16 @@ def _targets(entry: dict, path: str, line: int, default: tuple[str, ...]) -> tup
     if value is None:
         return default
     if not isinstance(value, list) or not all(
-        isinstance(v, str) and (v in ("dobj", "dative") or v.startswith("prep:")) for v in value
+        isinstance(v, str) and (v in ("dobj", "dative", "clause") or v.startswith("prep:")) for v in value
     ):
-        raise DataFileError(path, line, "target must be a list of dobj, dative or prep:WORD")
+        raise DataFileError(path, line, "target must be a list of dobj, dative, clause or prep:WORD")
     return tuple(value)
+
+
+def _noun_slots(slots: tuple[str, ...]) -> tuple[str, ...]:
+    """A noun has no direct object: what a verb's object is, its noun takes with "of" ("arrested
+    journalists" -> "the arrest *of journalists*", "the shelling *of Kharkiv*")."""
+    return tuple(dict.fromkeys("prep:of" if slot == "dobj" else slot for slot in slots))
 
 
 def _pattern(entry: object, path: str, ontology: Ontology, index: int) -> EventPattern:
@@ -129,7 +135,7 @@ def _pattern(entry: object, path: str, ontology: Ontology, index: int) -> EventP
         id=pattern_id, cameo=cameo, verbs=verbs, nouns=nouns, prep=prep.lower() if prep else None,
         object=_words(entry, "object", path, line),
         verb_targets=_targets(entry, path, line, _DEFAULT_VERB_TARGETS),
-        noun_targets=_targets(entry, path, line, _DEFAULT_NOUN_TARGETS),
+        noun_targets=_noun_slots(_targets(entry, path, line, _DEFAULT_NOUN_TARGETS)),
         line=line or 0,
         reciprocal=bool(entry.get("reciprocal", False)),
         not_object=_words(entry, "not_object", path, line),

@@ -545,3 +545,15 @@ def test_what_a_speaker_says_another_must_do_is_a_demand_and_should_an_appeal(co
 def test_an_obligation_no_one_reports_stays_the_act(coded):
     event = _the_event(coded("Israeli troops must withdraw from Gaza."), "0874")
     assert event.source.code == "ISRMIL"
+
+
+def test_a_feeling_is_about_what_it_is_over_or_whom_the_that_clause_names(coded):
+    hope = _the_event(coded("Turkey's top diplomat voiced hope that the new government in Greece will help."), "013")
+    assert hope.target.code == "GRCGOV"
+    concern = _the_event(coded("Egypt expressed concern about Israel's plans for Rafah."), "012")
+    assert concern.target.text == "Israel's plans"
+
+
+def test_the_arrest_of_someone_targets_them(coded):
+    arrest = _the_event(coded("The arrest of three journalists in Istanbul drew protests."), "173")
+    assert arrest.target.text.startswith("three journalists")

@@ -176,3 +176,9 @@ def test_extending_with_a_clashing_id_names_file_and_line(lexicon, tmp_path):
         lexicon.extended_with(more)
     assert (caught.value.path, caught.value.line) == (more.path, 1)
     assert str(LEXICON_PATH) in caught.value.reason
+
+
+def test_a_nouns_object_slot_is_its_of_phrase(lexicon):
+    arrest = lexicon.by_id["arrest"]
+    assert (arrest.verb_targets, arrest.noun_targets) == (("dobj",), ("prep:of",))
+    assert lexicon.by_id["blockade"].noun_targets.count("prep:of") == 1  # listed once even when also given
