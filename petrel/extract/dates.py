@@ -135,10 +135,13 @@ def _attachment_rank(trigger: Token, head: Token) -> tuple[int, int]:
 
 
 def _in_other_relative_clause(head: Token, trigger: Token) -> bool:
-    # "accused ... at the court, which in January issued a ruling": January is the ruling's.
+    # "accused ... at the court, which in January issued a ruling": January is the ruling's;
+    # "agreed to resume talks, with a round of negotiations *planned* on 17 June": June is the round's.
     for token in (head, *head.ancestors):
         if token.dep_ == "relcl":
             return trigger not in token.subtree
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token != trigger and token in trigger.subtree:
+            return True
     return False
 
 

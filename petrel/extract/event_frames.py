@@ -50,6 +50,7 @@ _OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:between"
 _HELP_LEMMAS = frozenset({"help", "support", "assist", "aid", "enable", "allow"})
 _BENEFICIARY_SLOTS = ("prep:to", "prep:with", "prep:against", "prep:on", "prep:for")
 _YIELDING_ROOTS = frozenset({"06", "07", "08"})
+_GIVING_ROOTS = frozenset({"05", "06", "07"})
 _BARE_INTENT = "030"
 # "received X from Y" is Y giving X: the giving verbs whose object-named patterns it takes.
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
@@ -357,9 +358,8 @@ def beneficiaries(target: Argument, verb: Token) -> list[Argument]:
     soldiers*" (used only if petrel cannot tell the thing is an actor)."""
     if target.head.pos_ != "NOUN":
         return []
-    found = _object_phrase_target(target.head) or target_slots(verb, _BENEFICIARY_SLOTS, False)
+    found = _helped(verb) or _object_phrase_target(target.head) or target_slots(verb, _BENEFICIARY_SLOTS, False)
     found = found or _event_agent(target.head, ("by",))  # "condemned an attack *by Osgiliath soldiers*"
-    found = found or _helped(verb)
     return coordinated(found) if found is not None and found.head.i != target.head.i else []
 
 
@@ -381,7 +381,9 @@ def _object_phrase_target(obj: Token, slots: tuple[str, ...] = ()) -> Argument |
     if found is None:
         participle = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
         if participle is not None:
-            found = target_slots(participle, _OBJECT_PHRASE_TARGETS, False)
+            helped = first_child(participle, "dobj") if _lemma(participle) in _HELP_LEMMAS else None
+            # "a shipment of ventilators *to assist Ethiopia*", "sanctions imposed *on China*"
+            found = Argument(helped, "purpose:dobj") if helped is not None else target_slots(participle, _OBJECT_PHRASE_TARGETS, False)
     if found is None:
         inner = prep_object(obj, "of")  # "welcomed a resumption *of ties with Osgiliath*"
         if inner is not None and inner.pos_ == "NOUN":
@@ -470,6 +472,8 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
         target = _object_phrase_target(obj, pattern.verb_targets)  # "imposed sanctions *on Iran*", "cut ties *with Qatar*"
     if target is None and obj is not None and _is_event_noun(obj, lexicon):
         target = _event_agent(obj)  # "rejected the call *of the European Parliament*"
+    if target is None and pattern.cameo[:2] in _GIVING_ROOTS:
+        target = _helped(verb)  # "donated 250 ventilators *to assist Ethiopia*"
     if target is not None:
         frame.targets = coordinated(target)
         # whom the thing is for, on the verb that governs it: "considering *sending* aid to Iraq"

@@ -21,6 +21,7 @@ _BASE_CONFIDENCE = {False: 0.55, True: 0.45}  # verb, noun
 # What a statement's issuer stands behind, for "according to the statement" later on
 DOCUMENT_NOUNS = frozenset({"statement", "report", "communique", "communiqué", "declaration", "readout", "letter"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+_REFUSAL_ROOT = "12"
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _SUBORDINATE = frozenset({"advcl", "acl", "relcl", "pcomp"})
 
@@ -44,6 +45,15 @@ def _targets(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | Non
             targets = _recipient_or_scene(frame, actors) or targets
         return targets[:1]  # "a blockade on food, water and medicine": one event, not one per thing
     return targets
+
+
+def _mutual(frame: EventFrame, root: str) -> bool:
+    return root in _MUTUAL_ROOTS or (root == _REFUSAL_ROOT and frame.pattern.id.endswith("+refusal"))
+
+
+def _names_no_one(frame: EventFrame, actors: ArticleActors) -> bool:
+    """Whether the frame's targets are only things ("a first trade deal"), or none at all."""
+    return all(_unknown_thing(actor, arg) for (actor, _), arg in zip(_actors(frame.targets, actors), frame.targets))
 
 
 def _recipient_or_scene(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
@@ -183,9 +193,11 @@ def events_from_frame(
     trigger = frame.trigger
     sources = _actors(frame.sources, actors)
     parties = {_party(actor) for actor, _ in sources if actor is not None}
-    if not frame.targets and len(parties) >= 2 and code.root in _MUTUAL_ROOTS:
-        # "Brazil and the United States are seeking to deepen a partnership", "X, Y and Z met":
-        # coordinated parties of a cooperative act with no one else named act toward each other
+    if len(parties) >= 2 and _mutual(frame, code.root) and _names_no_one(frame, actors):
+        # "Brazil and the United States are seeking to deepen a partnership", "X, Y and Z met",
+        # "US and China agreed to sign a trade deal", "X and Y failed to reach agreement":
+        # coordinated parties of a cooperative act (or its refusal) with no one else named act
+        # toward each other
         frame.reciprocal = True
         pairs = [((a, f"{a_rule}:mutual"), (b, f"{b_rule}:mutual")) for (a, a_rule), (b, b_rule) in product(sources, sources) if a is not b]
     else:

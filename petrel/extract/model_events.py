@@ -8,10 +8,11 @@ event, and evidence that names the model and its probability.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from petrel.extract.event_frames import (
-    EventFrame, as_demand, as_intent, beneficiaries, coordinated, is_passive, reporting_verb, subject_of, target_slots,
+    Argument, EventFrame, as_demand, as_intent, beneficiaries, coordinated, first_child, is_passive, reporting_verb,
+    subject_of, target_slots,
 )
 from petrel.extract.event_roots import EventRootModel
 from petrel.extract.sentence_features import main_predicate, sentence_features
@@ -24,6 +25,20 @@ MODEL_RULE = "model:event_roots"
 # 6% of held-out sentences without an event get one, 95% of those with one do (docs/event-coding.md).
 NO_EVENT_FROM = 0.5
 _TARGET_SLOTS = ("dobj", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "prep:at")
+_STANCE_SLOTS = ("prep:about", "prep:of", "prep:over", "prep:on", "prep:toward", "prep:towards")
+
+
+def _stance_target(predicate: Token) -> Argument | None:
+    """What a copular stance is about: "is skeptical *about the scheme*", "is ready to contribute
+    troops *to* ...", "is willing to provide *Brazil* with ..."."""
+    stance = first_child(predicate, "acomp")
+    if stance is None:
+        return None
+    found = target_slots(stance, _STANCE_SLOTS, False)
+    complement = first_child(stance, "xcomp")
+    if found is None and complement is not None:
+        found = target_slots(complement, _TARGET_SLOTS, False)
+    return found
 
 
 def model_frame(sentence: Span, model: EventRootModel, ontology: Ontology) -> EventFrame | None:
@@ -43,7 +58,7 @@ def model_frame(sentence: Span, model: EventRootModel, ontology: Ontology) -> Ev
     source = subject_of(predicate)
     if source is not None:
         frame.sources = coordinated(source)
-    target = target_slots(predicate, _TARGET_SLOTS, is_passive(predicate))
+    target = target_slots(predicate, _TARGET_SLOTS, is_passive(predicate)) or _stance_target(predicate)
     if target is not None:
         frame.targets = coordinated(target)
         frame.fallback_targets = beneficiaries(target, predicate)

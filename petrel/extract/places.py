@@ -467,8 +467,15 @@ def _place_in_sentence(trigger: Token, sentence: Span, mentions: list[PlaceMenti
     # Secretary of State", "Gaza's population") or acts ("Russia struck ...") comes after every
     # place that stands on its own.
     doc = trigger.doc
-    return min(local, key=lambda m: (_is_modifier(doc[m.start : m.end]) or doc[m.start : m.end].root.dep_ == "nsubj",
+    return min(local, key=lambda m: (_is_modifier(doc[m.start : m.end]) or _acts(doc[m.start : m.end].root),
                                      _distance(trigger, m), m.start))
+
+
+def _acts(root: Token) -> bool:
+    """A subject, or one of coordinated subjects: "*US and China* agreed"."""
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    return root.dep_ == "nsubj"
 
 
 def _event_heads(trigger: Token) -> list[Token]:

@@ -209,6 +209,12 @@ def test_a_relative_clause_keeps_its_own_date(event_date):
     assert event_date(text, "ordering").precision == "month"
 
 
+def test_a_participle_describing_a_noun_keeps_its_own_date(event_date):
+    text = "The two countries agreed to resume talks, with a first round of negotiations planned in Ankara on 17 June."
+    assert event_date(text, "agreed") is None
+    assert event_date(text, "planned").text.endswith("17 June")
+
+
 def test_a_dated_noun_dates_itself_its_verb_and_its_clause_only(event_date):
     text = "Israel has waged an offensive since an Oct. 7 attack in which some 1,200 Israelis were killed."
     assert event_date(text, "attack").date == date(2023, 10, 7)

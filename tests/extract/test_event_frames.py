@@ -557,3 +557,23 @@ def test_a_feeling_is_about_what_it_is_over_or_whom_the_that_clause_names(coded)
 def test_the_arrest_of_someone_targets_them(coded):
     arrest = _the_event(coded("The arrest of three journalists in Istanbul drew protests."), "173")
     assert arrest.target.text.startswith("three journalists")
+
+
+@pytest.mark.parametrize("sentence, cameo", [
+    ("US and China have agreed to sign a first trade deal.", "037"),
+    ("The United States and South Korea failed to reach agreement on an elusive free-trade deal.", "127"),
+])  # fmt: skip
+def test_coordinated_parties_agreeing_on_a_thing_or_failing_to_act_toward_each_other(coded, sentence, cameo):
+    events = [e for e in coded(sentence) if e.cameo == cameo]
+    dyads = _dyads(events)
+    assert len(dyads) == 2 and all(source and target and source != target for source, target in dyads)
+
+
+def test_a_stance_is_about_what_it_is_skeptical_of(coded):
+    event = next(e for e in coded("The State Department on Monday said it is skeptical about Iranian motives.") if e.target)
+    assert event.target.text == "Iranian motives"
+
+
+def test_a_gift_to_help_someone_is_for_them(coded):
+    event = _the_event(coded("The U.S. government has donated a shipment of 250 ventilators to assist Ethiopia."), "073")
+    assert event.target.code == "ETH"
