@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -11,6 +12,7 @@ from petrel.evaluation.scoring import class_scores, confusion_matrix, macro_f1, 
 from petrel.records import Event
 
 _SPAN_ROLES = {"source": ("S", "R"), "target": ("T", "R")}
+_COORDINATION = re.compile(r"(?:\s|,|;|&|\band\b|\bor\b)*")  # what may stand between coordinated actors
 
 
 def main_event(events: Sequence[Event]) -> Event | None:
@@ -49,15 +51,25 @@ def _pattern(gold: str, event: Event | None, predicted: str | None) -> str:
     return f"{gold} -> {predicted} by {event.evidence.get('rule')}"
 
 
-def event_actors_text(event: Event, events: Sequence[Event], role: str) -> str | None:
+def event_actors_text(event: Event, events: Sequence[Event], role: str, text: str | None = None) -> str | None:
     """The words of the main event's source (or target): of every record petrel made of the same
-    trigger, since coordinated actors ("Syria and Israel") give one record per pair."""
-    texts = []
+    trigger, since coordinated actors ("Syria and Israel") give one record per pair. Given the
+    article `text`, actors the text coordinates are read as the one phrase that names them
+    ("Syria and Israel", not "Syria Israel")."""
+    actors = []
     for other in events:
         actor = getattr(other, role)
-        if other.trigger == event.trigger and actor is not None and actor.text not in texts:
-            texts.append(actor.text)
-    return " ".join(texts) or None
+        if other.trigger == event.trigger and actor is not None and all(actor.text != a.text for a in actors):
+            actors.append(actor)
+    if text is None or not actors:
+        return " ".join(actor.text for actor in actors) or None
+    runs: list[list[int]] = []
+    for actor in sorted(actors, key=lambda a: a.start):
+        if runs and runs[-1][1] <= actor.start and _COORDINATION.fullmatch(text[runs[-1][1] : actor.start]):
+            runs[-1][1] = max(runs[-1][1], actor.end)
+        else:
+            runs.append([actor.start, actor.end])
+    return " ".join(text[start:end] for start, end in runs)
 
 
 def _span_scores(sentences: Sequence[PentaclassSentence], chosen: Sequence[Event | None],
@@ -70,7 +82,8 @@ def _span_scores(sentences: Sequence[PentaclassSentence], chosen: Sequence[Event
             gold = next((sentence.spans[tag] for tag in tags if tag in sentence.spans), None)
             if gold is None:
                 continue
-            values.append(token_f1(gold, event_actors_text(event, found, role) if event is not None else None))
+            words = event_actors_text(event, found, role, sentence.text) if event is not None else None
+            values.append(token_f1(gold, words))
         if values:
             scores[f"{role}_span_f1"] = sum(values) / len(values)
     return scores

@@ -81,6 +81,11 @@ def test_petr2_actor_country_accuracy_counts_source_and_target_of_events_matched
 def test_span_words_of_coordinated_actors_come_from_every_record_of_the_trigger():
     sentence = PentaclassSentence("s3", "Syria and Israel clashed.", "4", 1, {"S": "Syria and Israel"})
     first = event("190", 0.6, start=17, source="SYR", source_text="Syria")
-    second = event("190", 0.6, start=17, source="ISR", source_text="Israel").model_copy(update={"event_id": "other"})
+    israel = Actor(text="Israel", start=10, end=16, country="ISR")
+    second = event("190", 0.6, start=17).model_copy(update={"event_id": "other", "source": israel})
     report = score_pentaclass("pentaclass", "dev.tsv", [sentence], [[first, second]])
-    assert report.metrics["source_span_f1"] == pytest.approx(0.8)  # "and" is not in petrel's words
+    assert report.metrics["source_span_f1"] == 1.0  # the phrase that coordinates them, "and" included
+    apart = PentaclassSentence("s4", "Syria, backed by Iran, and Israel clashed.", "4", 1, {"S": "Syria and Israel"})
+    far = second.model_copy(update={"source": Actor(text="Israel", start=27, end=33, country="ISR")})
+    report = score_pentaclass("pentaclass", "dev.tsv", [apart], [[first, far]])
+    assert report.metrics["source_span_f1"] == pytest.approx(0.8)  # words between that are not coordination stay out
