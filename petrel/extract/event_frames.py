@@ -273,6 +273,8 @@ def is_intended(verb: Token) -> bool:
 
 def _verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Token | None] | None:
     for pattern in lexicon.by_verb.get(_lemma(verb), ()):
+        if pattern.subject and not _weapon(verb, pattern):
+            continue
         obj = _verb_object(verb, pattern)
         if pattern.prep is not None and obj is None:
             continue
@@ -283,6 +285,12 @@ def _verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Tok
             continue
         return pattern, obj
     return None
+
+
+def _weapon(verb: Token, pattern: EventPattern) -> Token | None:
+    """The subject a pattern asks for: the weapon in "Russian *missiles* struck Kyiv"."""
+    subject = first_child(verb, "nsubj")
+    return subject if subject is not None and _modifier_lemmas(subject) & pattern.subject else None
 
 
 def target_slots(token: Token, slots: tuple[str, ...], passive: bool) -> Argument | None:
@@ -455,7 +463,10 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     if pattern.cameo == _BARE_INTENT and complement is None and not pattern.object and verb.dep_ in ("acl", "advcl", "relcl", "amod"):
         return None  # "a militant wanted on suspicion", "supplies aimed at", "as planned": no intent stated
     frame = EventFrame(trigger=verb.doc[verb.i : verb.i + 1], pattern=pattern, nominal=False, object_token=obj)
-    source = subject_of(verb)
+    weapon = _weapon(verb, pattern) if pattern.subject else None
+    source = (_noun_source(weapon, None) or Argument(weapon, "nsubj")) if weapon is not None else subject_of(verb)
+    if weapon is not None and source.head is not weapon:
+        source = Argument(source.head, f"weapon:{source.rule}")  # whose missiles: "*Russian* missiles"
     if source is None and is_passive(verb) and pattern.cameo[:2] in _VIOLENT_ROOTS:
         source = _means_source(verb, lexicon)
     if source is not None:
@@ -731,6 +742,8 @@ def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]
     """Every event the lexicon finds in one sentence, in text order."""
     frames = [frame for token in sentence if (frame := verb_frame(token, lexicon)) is not None]
     consumed = {frame.object_token.i for frame in frames if frame.object_token is not None and frame.pattern.object}
+    # "Israeli air strikes hit Rafah": the strikes are the event the verb tells, not a second one
+    consumed |= {weapon.i for frame in frames if frame.pattern.subject and (weapon := _weapon(frame.trigger.root, frame.pattern)) is not None}
     for token in sentence:
         if token.i in consumed:
             continue  # "imposed sanctions": the verb's event already says it

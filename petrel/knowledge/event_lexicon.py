@@ -14,7 +14,7 @@ from petrel.errors import DataFileError
 from petrel.ontology import Ontology, default_ontology
 
 LEXICON_PATH = Path(str(resources.files("petrel") / "data" / "events" / "lexicon.yaml"))
-_KEYS = {"id", "cameo", "verbs", "nouns", "prep", "object", "not_object", "target", "reciprocal"}
+_KEYS = {"id", "cameo", "verbs", "nouns", "prep", "object", "not_object", "subject", "target", "reciprocal"}
 _DEFAULT_VERB_TARGETS = ("dobj",)
 _DEFAULT_NOUN_TARGETS = ("prep:with", "prep:on", "prep:against", "prep:between", "prep:to")
 
@@ -34,11 +34,12 @@ class EventPattern:
     line: int
     reciprocal: bool = False  # coordinated participants act on each other ("A and B held talks")
     not_object: frozenset[str] = frozenset()  # object lemmas that rule the pattern out ("fight an epidemic")
+    subject: frozenset[str] = frozenset()  # lemmas one of which must head the subject ("*missiles* struck")
 
     @property
     def specificity(self) -> int:
         """How many conditions beyond the trigger word: more specific patterns win."""
-        return (self.prep is not None) + bool(self.object)
+        return (self.prep is not None) + bool(self.object) + bool(self.subject)
 
 
 class EventLexicon:
@@ -139,6 +140,7 @@ def _pattern(entry: object, path: str, ontology: Ontology, index: int) -> EventP
         line=line or 0,
         reciprocal=bool(entry.get("reciprocal", False)),
         not_object=_words(entry, "not_object", path, line),
+        subject=_words(entry, "subject", path, line),
     )
 
 

@@ -577,3 +577,22 @@ def test_a_stance_is_about_what_it_is_skeptical_of(coded):
 def test_a_gift_to_help_someone_is_for_them(coded):
     event = _the_event(coded("The U.S. government has donated a shipment of 250 ventilators to assist Ethiopia."), "073")
     assert event.target.code == "ETH"
+
+
+@pytest.mark.parametrize("sentence, cameo, dyad", [
+    ("Russian missiles struck Kyiv overnight.", "194", ("RUS", "UKRGOV")),
+    ("The missiles fired by the Israeli military struck an arms depot of the Syrian army.", "194", ("ISRMIL", "SYRMIL")),
+    ("Israeli warplanes pounded Rafah on Tuesday.", "195", ("ISR", "PSE")),
+])  # fmt: skip
+def test_a_weapon_that_strikes_is_an_attack_by_whoever_it_belongs_to(coded, sentence, cameo, dyad):
+    event = next(e for e in coded(sentence) if e.cameo == cameo and e.target is not None)
+    assert (event.source.code, event.target.code) == dyad
+
+
+def test_strikes_that_hit_a_town_are_one_event_not_two(coded):
+    events = [e for e in coded("Israeli air strikes hit Rafah on Tuesday.") if e.cameo_root == "19"]
+    assert [(e.trigger.text, e.source.code, e.target.code) for e in events] == [("hit", "ISR", "PSE")]
+
+
+def test_an_earthquake_striking_is_no_attack(coded):
+    assert coded("An earthquake struck the region on Tuesday.") == []
