@@ -24,8 +24,8 @@ MODEL_RULE = "model:event_roots"
 # "No event" wins from this probability on. Chosen on our own examples (5-fold cross-validation):
 # 6% of held-out sentences without an event get one, 95% of those with one do (docs/event-coding.md).
 NO_EVENT_FROM = 0.5
-_TARGET_SLOTS = ("dobj", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "prep:at")
-_STANCE_SLOTS = ("prep:about", "prep:of", "prep:over", "prep:on", "prep:toward", "prep:towards")
+_TARGET_SLOTS = ("dobj", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "prep:at", "clause")
+_STANCE_SLOTS = ("prep:about", "prep:of", "prep:over", "prep:on", "prep:toward", "prep:towards", "clause")
 
 
 def _stance_target(predicate: Token) -> Argument | None:

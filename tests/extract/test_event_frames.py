@@ -596,3 +596,13 @@ def test_strikes_that_hit_a_town_are_one_event_not_two(coded):
 
 def test_an_earthquake_striking_is_no_attack(coded):
     assert coded("An earthquake struck the region on Tuesday.") == []
+
+
+@pytest.mark.parametrize("sentence, cameo, target", [
+    ("Iraq expelled all UNSCOM weapons inspectors on Monday.", "1662", "UNSCOM weapons inspectors"),
+    ("Syrian government forces launched air strikes against the rebel-held enclave of Eastern Ghouta.", "195",
+     "the rebel-held enclave of Eastern Ghouta"),
+    ("Prosecutors opened fraud investigations against 15 executives of the company.", "091", "15 executives of the company"),
+])  # fmt: skip
+def test_lexicon_slots_name_who_is_expelled_struck_or_investigated(coded, sentence, cameo, target):
+    assert _the_event(coded(sentence), cameo).target.text == target
