@@ -52,8 +52,11 @@ def _mutual(frame: EventFrame, root: str) -> bool:
 
 
 def _names_no_one(frame: EventFrame, actors: ArticleActors) -> bool:
-    """Whether the frame's targets are only things ("a first trade deal"), or none at all."""
-    return all(_unknown_thing(actor, arg) for (actor, _), arg in zip(_actors(frame.targets, actors), frame.targets))
+    """Whether the frame's targets are only things ("a first trade deal"), or none at all, and
+    no one the thing is for is named either ("welcomed the resumption of ties *with Osgiliath*")."""
+    if not all(_unknown_thing(actor, arg) for (actor, _), arg in zip(_actors(frame.targets, actors), frame.targets)):
+        return False
+    return not any(_is_known(actor) for actor, _ in _actors(frame.fallback_targets, actors)) if frame.fallback_targets else True
 
 
 def _recipient_or_scene(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:

@@ -606,3 +606,8 @@ def test_an_earthquake_striking_is_no_attack(coded):
 ])  # fmt: skip
 def test_lexicon_slots_name_who_is_expelled_struck_or_investigated(coded, sentence, cameo, target):
     assert _the_event(coded(sentence), cameo).target.text == target
+
+
+def test_coordinated_parties_welcoming_ties_with_someone_named_do_not_act_on_each_other(coded):
+    events = [e for e in coded("Egypt and Jordan welcomed the resumption of diplomatic ties with Qatar.") if e.cameo_root == "05"]
+    assert _dyads(events) == {("EGY", "QAT"), ("JOR", "QAT")}
