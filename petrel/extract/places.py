@@ -2,13 +2,15 @@
 
 Find: `find_places(doc, gazetteer)` takes spaCy's place entities (GPE, LOC, FAC) and the
 capitalised names spaCy tagged otherwise or not at all ("Rafah" and "Khan Younis" often come out
-as PERSON), looks each up in the gazetteer, and keeps the readings it trusts (see `_trusted`).
-An admin1 or country in brackets or after a comma narrows the reading down and is not a place
-of its own: "in Villa Yapacani (Santa Cruz)", "in Paris, Texas".
+as PERSON), looks each up in the gazetteer, and keeps the readings it trusts (see `_trusted`). A name cut
+at a lower-case particle is joined again ("Deir ez Zor"). An admin1 or country in brackets or
+after a comma narrows the reading down and is not a place of its own: "in Villa Yapacani (Santa
+Cruz)", "in Paris, Texas", "in San Jose, San Jose".
 
 Annotate: `place_for(trigger, mentions)` gives the place of an event: the object of a locating
 preposition on the trigger or its verb ("clashes in Rafah", "killed 20 people near Jenin"), the
-destination of a visit ("arrived in Cairo", "a visit to Beijing"), else the nearest place in the
+destination of a visit ("arrived in Cairo", "a visit to Beijing"), the place of the verb its
+clause hangs on ("gathered in Milford to support Ukraine"), else the nearest place in the
 sentence.
 """
 
@@ -45,6 +47,13 @@ _COMPOUND_PARTICIPLES = frozenset({
     "based", "backed", "led", "run", "brokered", "allied", "aligned", "born", "funded", "sponsored", "supported", "made",
 })  # fmt: skip
 _BREAKS = frozenset({",", "(", ")"})  # what splits an entity into names
+# Lower-case words inside place names ("Deir ez Zor", "Mineral del Chico", "Pilar do Sul",
+# "Mocimboa da Praia"), which end spaCy's runs of proper nouns; up to two in a row ("de la").
+_PARTICLES = frozenset({
+    "de", "del", "la", "las", "los", "el", "ez", "es", "ed", "al", "ad", "as", "an", "ar", "ash", "az",
+    "da", "do", "dos", "das", "di", "du", "le", "les", "van", "der", "den", "y", "wa",
+})  # fmt: skip
+_MAX_PARTICLES = 2
 # Labels of names that are no places, which the small pipeline still gives places now and then
 # ("Amadiya district" PRODUCT, "Murcia (Murcia" WORK_OF_ART): read as untagged names.
 _NAMING_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
@@ -80,6 +89,10 @@ _LOCATING_PREPS = frozenset({
     "from", "through", "over",
 })  # fmt: skip
 _DESTINATION_PREPS = frozenset({"to", "in", "into"})
+# How a clause hangs on the words it belongs to: "gathered in Milford *to support* Ukraine"
+# (advcl, xcomp), "the crowd *that marched*" (relcl, acl), "*after clashing* with police" (pcomp, pobj, prep).
+_CLAUSE_LINKS = frozenset({"advcl", "xcomp", "ccomp", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"})
+_MAX_CLAUSE_STEPS = 4
 _VISIT_LEMMAS = frozenset({
     "visit", "arrive", "travel", "fly", "go", "come", "return", "head", "trip", "journey", "tour", "land", "arrival",
 })  # fmt: skip
@@ -129,7 +142,7 @@ def find_places(
     (the capital of Libya to the actor tables, and Libya's Tripoli to a first reading) must not
     put Libya in context to beat the Lebanon of "Lebanese officials".
     """
-    spans = _name_spans(doc)
+    spans = _joined_names(_name_spans(doc), gazetteer)
     if isinstance(context_countries, Mapping):
         named_by = {country: set(names) for country, names in context_countries.items()}
     else:
@@ -170,11 +183,12 @@ def _read_spans(
         if reading is None and hint is not None:
             if bracketed and (label != "ORG" or _stands_as_place(core)):
                 # ACLED style: a village the gazetteer lacks, placed by its division: keep the division.
-                reading = _hint_place(gazetteer, hint.text)
+                reading = _hint_place(gazetteer, hint.text, _countries_around(doc, core, hint, gazetteer, context))
                 placed_by_hint = reading is not None
             else:  # "Kharkiv, Odesa and Dnipro" is a list, not Kharkiv in Odesa province
                 reading = gazetteer.resolve(core.text, context)
-        if reading is None and hint is None and (division := _comma_division(doc, core, gazetteer)) is not None:
+        division = _comma_division(doc, core, gazetteer, context) if reading is None and hint is None else None
+        if division is not None:
             # "in Tamasopo, San Luis Potosi": a town the gazetteer lacks, placed by the division
             # after it (a name it does know is never read as a list's first item this way).
             hint, reading, placed_by_hint = division[0], division[1], True
@@ -228,6 +242,25 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str | None]]:
     return sorted(spans, key=lambda pair: pair[0].start)
 
 
+def _joined_names(spans: list[tuple[Span, str | None]], gazetteer: Gazetteer) -> list[tuple[Span, str | None]]:
+    """Names cut in two, joined again when the gazetteer knows the whole: at a lower-case
+    particle of Arabic, Spanish or Portuguese names ("Deir" + "ez" + "Zor", "Mineral" + "del
+    Chico", "Pilar" + "do Sul"), or where spaCy split one name into two ("Bandar" + "Abbas").
+    The whole keeps the first part's label if that is a place's, else the second's."""
+    joined: list[tuple[Span, str | None]] = []
+    for span, label in spans:
+        if joined:
+            first, first_label = joined[-1]
+            between = span.doc[first.end : span.start]
+            if len(between) <= _MAX_PARTICLES and all(token.lower_ in _PARTICLES for token in between):
+                whole = span.doc[first.start : span.end]
+                if gazetteer.candidates(whole.text):
+                    joined[-1] = (whole, first_label if first_label in PLACE_LABELS else label)
+                    continue
+        joined.append((span, label))
+    return joined
+
+
 def _is_name_token(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper()
 
@@ -252,14 +285,18 @@ def _hint(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span | None, bool
             for part in reversed(_comma_parts(doc[end + 1 : close])):
                 if part.text.lower() in _COMPASS_WORDS:
                     continue  # "Kar Paung Kya (East) village": part of the name, not Cameroon's East region
-                if _hint_place(gazetteer, part.text) is not None:
+                if _names_division_or_country(gazetteer, part.text):
                     return part, True
         return None, False
     part = _name_after_comma(doc, end)
     if part is not None:
-        # After a comma only a name that is a division or country first of all ("Texas", not "Odesa").
+        # After a comma only a name that is a division or country first of all ("Texas", not
+        # "Odesa"), or a division the name has a reading in: "San Jose, San Jose" is the Costa
+        # Rican city in its province, while "Kharkiv, Odesa" stays a list.
         reading = gazetteer.resolve(part.text)
         if reading is not None and reading.feature in ("admin1", "country"):
+            return part, False
+        if gazetteer.is_division(part.text) and gazetteer.resolve(span.text, hint=part.text) is not None:
             return part, False
     return None, False
 
@@ -274,11 +311,15 @@ def _name_after_comma(doc: Doc, end: int) -> Span | None:
     return doc[end + 1 : k] if k > end + 1 else None
 
 
-def _comma_division(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, PlaceCandidate] | None:
+def _comma_division(
+    doc: Doc, span: Span, gazetteer: Gazetteer, context: frozenset[str]
+) -> tuple[Span, PlaceCandidate] | None:
     """The division named right after `span` and a comma ("Tamasopo, San Luis Potosi",
     "Amadiya district, Duhok")."""
     part = _name_after_comma(doc, _after_kind_word(doc, span.end))
-    division = gazetteer.division(part.text) if part is not None else None
+    if part is None:
+        return None
+    division = gazetteer.division(part.text, prefer=_countries_around(doc, span, part, gazetteer, context))
     return (part, division) if division is not None else None
 
 
@@ -304,17 +345,46 @@ def _comma_parts(span: Span, breaks: frozenset[str] = frozenset({","})) -> list[
     return [part for part in parts if len(part)]
 
 
-def _hint_place(gazetteer: Gazetteer, text: str) -> PlaceCandidate | None:
+def _hint_place(gazetteer: Gazetteer, text: str, prefer: Iterable[str] = ()) -> PlaceCandidate | None:
     """The division or country a bracket or comma names, if it names one ("Sagaing region"
-    names Sagaing)."""
-    words = text.split()
-    if len(words) > 1 and words[-1].lower() in _KIND_WORDS:
-        text = " ".join(words[:-1])
-    division = gazetteer.division(text)
+    names Sagaing); a division of several countries in the first of `prefer` that has it."""
+    text = _without_kind_word(text)
+    division = gazetteer.division(text, prefer=prefer)
     if division is not None:
         return division
     reading = gazetteer.resolve(text)
     return reading if reading is not None and reading.feature == "country" else None
+
+
+def _names_division_or_country(gazetteer: Gazetteer, text: str) -> bool:
+    """Whether a bracket part names a division (of any country: "Western") or a country."""
+    text = _without_kind_word(text)
+    if gazetteer.is_division(text):
+        return True
+    reading = gazetteer.resolve(text)
+    return reading is not None and reading.feature == "country"
+
+
+def _without_kind_word(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _KIND_WORDS else text
+
+
+def _countries_around(doc: Doc, name: Span, hint: Span, gazetteer: Gazetteer, context: frozenset[str]) -> list[str]:
+    """The countries the words around a name and its hint point to, likeliest first: the name's
+    own readings ("Balaka (Southern)": Balaka is a town of Malawi), the other parts of its
+    bracket ("(Jhang, Punjab)": Jhang is in Pakistan), then the article's countries."""
+    countries = [reading.country for reading in gazetteer.candidates(name.text) if reading.country]
+    end = _after_kind_word(doc, name.end)
+    if end < hint.start and doc[end].text == "(":
+        others = _comma_parts(doc[end + 1 : hint.start]) + _comma_parts(doc[hint.end : _bracket_end(doc, hint.end)])
+        for part in others:
+            countries += [r.country for r in gazetteer.candidates(part.text, alternates=False) if r.country]
+    return countries + sorted(context)
+
+
+def _bracket_end(doc: Doc, start: int) -> int:
+    return next((k for k in range(start, min(start + 12, len(doc))) if doc[k].text == ")"), start)
 
 
 def _trusted(
@@ -379,7 +449,9 @@ def _in_compound_modifier(doc: Doc, span: Span) -> bool:
 def _stands_as_place(span: Span) -> bool:
     """Whether the words around a name leave room only for a place: right after "in"/"near"...,
     after "the village of"/"the district of"..., before a kind word ("Hatay province",
-    "Suti town"), or as what is shelled or attacked ("shelled Rafah", "an air strike on Rafah")."""
+    "Suti town"), all alone in a bracket after a noun ("the governor's office (Changwon)"), after
+    a place and a comma, as the rest of its address ("in Navestad, Norrkoping"), or as what is
+    shelled or attacked ("shelled Rafah", "an air strike on Rafah")."""
     doc = span.doc
     if _is_struck(span.root):
         return True
@@ -389,7 +461,38 @@ def _stands_as_place(span: Span) -> bool:
     if before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in _KIND_WORDS:
         return True
     after = doc[span.end] if span.end < len(doc) else None
+    if _whole_bracket(span) and not span.text.isupper():
+        # "a sit-in in front of the governor's office (Changwon)": the bracket says where the
+        # thing before it is. An acronym in brackets is another name of it ("(PKK)").
+        return True
+    if before is not None and before.text == "," and _after_a_place(doc, before.i):
+        return after is None or after.lower_ not in ("and", "or")  # "Blinken, Austin and Sullivan": a list
     return after is not None and after.text in _KIND_WORDS  # lower case: "Hatay province", not "Gaza City Council"
+
+
+def _whole_bracket(span: Span) -> bool:
+    """Whether `span` is all a bracket holds, after a noun or another bracket: "Sreepur upazila
+    (Gazipur)", not a dateline's "Nov 5 (Xinhua)"."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    before = doc[span.start - 2]
+    return before.pos_ in ("NOUN", "PROPN") or before.text == ")"  # "Haradh (district level) (Hajjah)"
+
+
+def _after_a_place(doc: Doc, comma: int) -> bool:
+    """Whether the name before the comma at `comma` is a place, so that the name after it goes on
+    its address: "in Navestad, Norrkoping", "shelled Voznesensk, Mykolaiv", "Amadiya district,
+    Duhok"."""
+    end = comma
+    if end > 1 and doc[end - 1].lower_ in _KIND_WORDS and _is_name_token(doc[end - 2]):
+        return True
+    start = end
+    while start > 0 and end - start < _MAX_NAME_TOKENS and _is_name_token(doc[start - 1]):
+        start -= 1
+    if start == end:
+        return False
+    return doc[end - 1].ent_type_ in PLACE_LABELS or _stands_as_place(doc[start:end])
 
 
 def _is_struck(root: Token) -> bool:
@@ -463,6 +566,10 @@ def _place_in_sentence(trigger: Token, sentence: Span, mentions: list[PlaceMenti
         found = _located(verb, by_token)  # "marched and protested in Yerevan": both in Yerevan
         if found is not None:
             return _more_specific(found, verb, by_token)
+    for head in _governing_heads(_event_heads(trigger)[-1]):
+        found = _located(head, by_token) or _destination(head, by_token)  # "gathered in Milford to support Ukraine"
+        if found is not None:
+            return _more_specific(found, head, by_token)
     # Nearest first, but a place that only modifies a noun ("a Gaza cease-fire deal", "U.S.
     # Secretary of State", "Gaza's population") or acts ("Russia struck ...") comes after every
     # place that stands on its own.
@@ -496,6 +603,20 @@ def _coordinated_verbs(verb: Token) -> list[Token]:
         return []
     first = verb.head if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else verb
     return [v for v in [first, *(c for c in first.children if c.dep_ == "conj" and c.pos_ == "VERB")] if v is not verb]
+
+
+def _governing_heads(head: Token) -> list[Token]:
+    """The words above an event's clause, nearest first, up to a verb of saying: "gathered in
+    Milford to support Ukraine" supports Ukraine in Milford, but what "the minister said in
+    Geneva" happened need not have happened in Geneva."""
+    above: list[Token] = []
+    token = head
+    for _ in range(_MAX_CLAUSE_STEPS):
+        if token.head is token or token.dep_ not in _CLAUSE_LINKS or token.head.lemma_ in _SPEECH_LEMMAS:
+            break
+        token = token.head
+        above.append(token)
+    return above
 
 
 def _located(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:

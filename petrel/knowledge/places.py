@@ -61,6 +61,13 @@ _REGION_COLUMNS = ("names", "country", "admin1", "feature", "lat", "lon")
 _ADMIN1_COLUMNS = ("country", "code", "geonames_id", "name", "names")
 _PLAIN_KEY = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*\Z").match
 _DROPPED = re.compile(r"['`.\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
+# Letters that Unicode decomposition keeps (they are letters of their own, not accented ones),
+# which news writes with the nearest plain letters: "Şanlıurfa" = "Sanliurfa", "Łódź" = "Lodz",
+# "Tromsø" = "Tromso", "Gießen" = "Giessen", "Đà Nẵng" = "Da Nang".
+_FOLDED = str.maketrans({
+    "ı": "i", "ə": "e", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th",
+    "ħ": "h",
+})  # fmt: skip
 
 
 def _other_name(key: str, reading: PlaceCandidate) -> bool:
@@ -69,12 +76,14 @@ def _other_name(key: str, reading: PlaceCandidate) -> bool:
 
 
 def place_key(text: str) -> str:
-    """The form names are compared in: lower case, no accents, apostrophes or dots, hyphens as
-    spaces, single spaces, no leading "the" ("the Gaza Strip" = "Gaza Strip", "Ma'rib" = "Marib")."""
+    """The form names are compared in: lower case, no accents, apostrophes or dots, letters such
+    as "ı" and "ø" as plain ones, hyphens as spaces, single spaces, no leading "the" ("the Gaza
+    Strip" = "Gaza Strip", "Ma'rib" = "Marib", "Diyarbakır" = "Diyarbakir")."""
     key = text.lower()
     if not _PLAIN_KEY(key):
         if not key.isascii():
             key = "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+            key = key.translate(_FOLDED)
         key = " ".join(_DROPPED.sub("", key).replace("-", " ").split())
     return key[4:] if key.startswith("the ") else key
 
@@ -200,16 +209,31 @@ class Gazetteer:
             return None
         return best
 
-    def division(self, text: str, country: str | None = None) -> PlaceCandidate | None:
-        """The first-level division (or region of ours) `text` names, in `country` if given."""
+    def division(self, text: str, country: str | None = None, *, prefer: Iterable[str] = ()) -> PlaceCandidate | None:
+        """The first-level division (or region of ours) `text` names, in `country` if given.
+
+        A name that divisions of several countries share ("Western": Sri Lanka, Uganda, Fiji...;
+        "Punjab": India, Pakistan) names the division of the first country of `prefer` that has
+        one, else none: the table's order says nothing about which is meant.
+        """
         key = place_key(text)
         region = self.regions.get(key)
         if region is not None and region.feature in ("admin1", "region") and country in (None, region.country):
             return region
-        for candidate in self.admin1.get(key, []):
-            if country in (None, candidate.country):
-                return candidate
+        found = [candidate for candidate in self.admin1.get(key, []) if country in (None, candidate.country)]
+        if len({candidate.country for candidate in found}) == 1:
+            return found[0]
+        for preferred in prefer:
+            for candidate in found:
+                if candidate.country == preferred:
+                    return candidate
         return None
+
+    def is_division(self, text: str) -> bool:
+        """True when `text` names a first-level division (or region of ours) of any country."""
+        key = place_key(text)
+        region = self.regions.get(key)
+        return key in self.admin1 or (region is not None and region.feature in ("admin1", "region"))
 
     def _within(self, readings: list[PlaceCandidate], hint: str) -> list[PlaceCandidate]:
         key = place_key(hint)

@@ -278,3 +278,62 @@ def test_what_is_shelled_or_attacked_is_the_place_of_the_attack(place_of, text, 
 
 def test_a_country_that_acts_is_not_where_the_act_happened(place_of):
     assert place_of("Russia struck Odesa with drones.", "struck") == "Odesa"
+
+
+# -- how reports name places -----------------------------------------------------------------
+def test_a_name_after_a_place_and_a_comma_goes_on_its_address(places_in):
+    # "Hageby" is a district the gazetteer lacks; spaCy tags "Norrkoping" ORG: the address makes it a place
+    mentions = places_in("Police dispersed a crowd in Hageby, Norrkoping, on Friday night.")
+    assert [(m.text, m.country) for m in mentions] == [("Norrkoping", "SWE")]
+
+
+def test_a_list_of_people_is_no_address(places_in):
+    # spaCy tags "Blinken" GPE here; "Austin and Sullivan" are people all the same
+    assert places_in("Blinken, Austin and Sullivan met reporters on Monday.") == []
+
+
+def test_a_name_alone_in_a_bracket_says_where_the_thing_before_it_is(places_in):
+    (town,) = places_in("Farmers blocked the road outside the sugar mill (Gimhae) for two hours.")
+    assert (town.text, town.country) == ("Gimhae", "KOR")
+
+
+def test_a_news_agency_in_a_dateline_bracket_is_no_place(places_in):
+    # GeoNames knows towns called Xinhua in China
+    mentions = places_in("NAIROBI, Nov. 5 (Xinhua) -- Kenyan police said the protest was peaceful.")
+    assert [(m.text, m.country) for m in mentions] == [("NAIROBI", "KEN")]
+
+
+@pytest.mark.parametrize(("text", "words", "country"), [
+    ("Government forces shelled villages outside Deir ez Zor on Monday.", "Deir ez Zor", "SYR"),
+    ("Residents protested in Pilar do Sul over water cuts.", "Pilar do Sul", "BRA"),  # not Pilar, Argentina
+    ("Gunmen killed a shopkeeper in San Cristobal de las Casas on Sunday.", "San Cristobal de las Casas", "MEX"),
+])  # fmt: skip
+def test_a_name_with_a_lower_case_particle_is_one_place(places_in, text, words, country):
+    assert [(m.text, m.country) for m in places_in(text)] == [(words, country)]
+
+
+def test_a_division_several_countries_share_is_placed_by_the_words_around_it(places_in):
+    # India and Pakistan both have a Punjab; Layyah is a town of Pakistan
+    (village,) = places_in("Farmers blocked a highway near Chak Bhatti (Layyah, Punjab) on Monday.")
+    assert (village.text, village.country, village.feature) == ("Chak Bhatti", "PAK", "admin1")
+    text = "Farmers blocked a highway near Chak Bhatti (Punjab) on Monday."
+    assert [m.country for m in places_in(text, ("PAK",))] == ["PAK"]  # the article's country
+    assert places_in(text) == []  # nothing tells: no place rather than the table's first Punjab
+
+
+def test_a_division_after_a_comma_that_holds_the_town_is_its_address(places_in):
+    # Costa Rica's capital is in San Jose province; the Californian city is larger
+    (town,) = places_in("Students marched in San Jose, San Jose, against the tax reform.")
+    assert (town.text, town.country, town.admin1) == ("San Jose", "CRI", "San José")
+    # the state after the city is its address, no second place
+    assert [m.text for m in places_in("Gunmen shot a police officer in Irapuato, Guanajuato, on Sunday.")] == ["Irapuato"]
+
+
+def test_an_event_in_a_purpose_clause_happens_where_the_verb_above_it_does(place_of):
+    text = "Hundreds of people gathered outside the town hall in Ashford on Sunday to show support for Ukraine."
+    assert place_of(text, "show") == "Ashford"  # not Ukraine, the nearer place
+
+
+def test_a_village_is_placed_by_its_division_in_the_spelling_reports_use(places_in):
+    (village,) = places_in("Turkish drones struck a farm near Sarkeli village (Duhok) on Friday.")
+    assert (village.text, village.name, village.country, village.feature) == ("Sarkeli", "Dahūk", "IRQ", "admin1")

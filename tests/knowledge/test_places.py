@@ -27,6 +27,16 @@ def test_place_key_ignores_case_accents_apostrophes_hyphens_and_the():
     assert place_key("St. Petersburg") == "st petersburg"
 
 
+def test_place_key_writes_letters_of_their_own_as_news_does():
+    assert place_key("Şanlıurfa") == place_key("Sanliurfa") == "sanliurfa"
+    assert place_key("Łódź") == "lodz" and place_key("Tromsø") == "tromso" and place_key("Gießen") == "giessen"
+
+
+def test_a_division_spelled_without_turkish_letters_is_found(gazetteer):
+    # admin1.tsv writes GeoNames' "Diyarbakır"; news writes "Diyarbakir"
+    assert gazetteer.division("Diyarbakir").country == "TUR"
+
+
 # -- resolving a name -----------------------------------------------------------------------
 def test_cairo_is_the_egyptian_capital_with_coordinates_and_geonames_id(gazetteer):
     cairo = gazetteer.resolve("Cairo")
@@ -87,6 +97,23 @@ def test_divisions_resolve_and_two_equal_divisions_abroad_are_ambiguous(gazettee
     assert (texas.country, texas.admin1, texas.feature) == ("USA", "Texas", "admin1")
     assert gazetteer.resolve("Punjab") is None  # India's or Pakistan's
     assert gazetteer.resolve("Punjab", ["PAK"]).country == "PAK"
+
+
+def test_a_division_several_countries_share_is_the_preferred_countrys_or_none(gazetteer):
+    assert gazetteer.division("Sindh").country == "PAK"  # one country's: no preference needed
+    assert gazetteer.division("Punjab") is None  # not whichever country the table lists first
+    assert gazetteer.division("Punjab", prefer=["GBR", "PAK", "IND"]).country == "PAK"
+    assert gazetteer.is_division("Punjab") and not gazetteer.is_division("Lahore")
+
+
+@pytest.mark.parametrize(("spelling", "country", "name"), [
+    ("Idleb", "SYR", "Idlib"), ("Ar-Raqqa", "SYR", "Ar Raqqah"), ("Al-Hasakeh", "SYR", "Al Ḩasakah"),
+    ("Duhok", "IRQ", "Dahūk"), ("Erbil", "IRQ", "Arbīl"), ("Sulaymaniyah", "IRQ", "As Sulaymānīyah"),
+    ("Zaporizhia", "UKR", "Zaporizka oblast"), ("Galgaduud", "SOM", "Galguduud"), ("Sanliurfa", "TUR", "Şanlıurfa"),
+])  # fmt: skip
+def test_divisions_go_by_the_spellings_reports_use(gazetteer, spelling, country, name):
+    division = gazetteer.division(spelling)
+    assert (division.country, division.name, division.feature) == (country, name, "admin1")
 
 
 def test_a_division_and_its_namesake_city_give_the_city(gazetteer):
