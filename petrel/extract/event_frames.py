@@ -368,6 +368,9 @@ def beneficiaries(target: Argument, verb: Token) -> list[Argument]:
         return []
     found = _helped(verb) or _object_phrase_target(target.head) or target_slots(verb, _BENEFICIARY_SLOTS, False)
     found = found or _event_agent(target.head, ("by",))  # "condemned an attack *by Osgiliath soldiers*"
+    if found is None and not is_passive(verb):  # the same with "by" hung on the verb: "denied charges *by X* that..."
+        agent = prep_object(verb, "by")
+        found = Argument(agent, "object-agent:by") if agent is not None and agent.pos_ in ("NOUN", "PROPN") else None
     return coordinated(found) if found is not None and found.head.i != target.head.i else []
 
 

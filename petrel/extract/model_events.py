@@ -59,9 +59,14 @@ def model_frame(sentence: Span, model: EventRootModel, ontology: Ontology) -> Ev
     if source is not None:
         frame.sources = coordinated(source)
     target = target_slots(predicate, _TARGET_SLOTS, is_passive(predicate)) or _stance_target(predicate)
+    governor = predicate
+    complement = first_child(predicate, "xcomp")
+    if target is None and complement is not None and complement.pos_ == "VERB":
+        # "refuses to remove *the ban on Indian television channels*": what the complement acts on
+        target, governor = target_slots(complement, _TARGET_SLOTS, False), complement
     if target is not None:
         frame.targets = coordinated(target)
-        frame.fallback_targets = beneficiaries(target, predicate)
+        frame.fallback_targets = beneficiaries(target, governor)
     frame.negated = any(child.dep_ == "neg" for child in predicate.children)
     if not frame.negated:
         as_intent(frame, predicate, default_complement_codes())

@@ -611,3 +611,13 @@ def test_lexicon_slots_name_who_is_expelled_struck_or_investigated(coded, senten
 def test_coordinated_parties_welcoming_ties_with_someone_named_do_not_act_on_each_other(coded):
     events = [e for e in coded("Egypt and Jordan welcomed the resumption of diplomatic ties with Qatar.") if e.cameo_root == "05"]
     assert _dyads(events) == {("EGY", "QAT"), ("JOR", "QAT")}
+
+
+def test_denying_charges_by_someone_is_aimed_at_the_accuser(coded):
+    event = _the_event(coded("The Chinese government denied charges by the U.S. Chamber of Commerce that its rules constitute theft."), "016")
+    assert event.target.text == "the U.S. Chamber of Commerce"
+
+
+def test_refusing_to_remove_a_ban_is_aimed_at_whom_the_ban_is_on(coded):
+    event = next(e for e in coded("Pakistan refuses to remove the ban on Indian television channels.") if e.cameo_root == "12")
+    assert event.target.text == "Indian television channels"
