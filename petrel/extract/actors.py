@@ -400,7 +400,8 @@ class ArticleActors:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         owner = self.actor_for(obj)
-                        return owner if owner is not None and owner.country else None  # "the head of" alone is no one's
+                        # whose: a country or a named body, not a bare sector ("the head of" is no one's)
+                        return owner if owner is not None and owner.code and owner.code != owner.sector else None
         return None
 
     def _extent(self, tokens: list[Token], head: Token, quantity: Token | None = None) -> tuple[int, int]:

@@ -621,3 +621,14 @@ def test_denying_charges_by_someone_is_aimed_at_the_accuser(coded):
 def test_refusing_to_remove_a_ban_is_aimed_at_whom_the_ban_is_on(coded):
     event = next(e for e in coded("Pakistan refuses to remove the ban on Indian television channels.") if e.cameo_root == "12")
     assert event.target.text == "Indian television channels"
+
+
+@pytest.mark.parametrize("sentence, cameo", [
+    ("The Pakistan Army has destroyed several militant camps near the border.", "190"),
+    ("A storm destroyed dozens of homes in the province.", None),  # storms destroy homes too: no lexicon event
+    ("The United States returned a stolen 18th-century manuscript to Italy.", "0842"),
+    ("The South African government refuted Trump's comments on farm seizures.", "120"),
+])  # fmt: skip
+def test_destroying_camps_returning_treasures_and_refuting_comments(coded, sentence, cameo):
+    found = [e.cameo for e in coded(sentence) if e.evidence["rule"].startswith("lexicon:")]
+    assert found == ([cameo] if cameo else [])
