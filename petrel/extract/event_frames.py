@@ -39,6 +39,7 @@ SUPPORT_VERBS = frozenset({
     "wag", "stag",  # the small English pipeline lemmatises "waged" as "wag", "staged" as "stag"
 })  # fmt: skip
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_TIME_NOUNS = frozenset({"time", "moment", "occasion"})
 _VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _DE_ESCALATION = "087"
 _MEANS_PREPS = frozenset({"in", "during", "by"})
@@ -128,7 +129,7 @@ def prep_object(token: Token, word: str) -> Token | None:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                if obj.ent_type_ not in _TIME_ENTITIES:
+                if obj.ent_type_ not in _TIME_ENTITIES and obj.lemma_ not in _TIME_NOUNS:  # "for the first time"
                     return obj
                 # "on Tuesday" names no one, but "met with Syrian President Bashar Assad Tuesday"
                 # is often parsed with the day as the head of the name
@@ -432,10 +433,15 @@ def recipients_and_scenes(trigger: Token, depth: int = 4) -> tuple[list[Argument
                     recipients += [Argument(obj, f"recipient:{child.lower_}") for obj in children(child, "pobj") if obj.ent_type_ not in _TIME_ENTITIES]
                 elif child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
                     scenes += [Argument(obj, f"scene:{child.lower_}") for obj in children(child, "pobj") if obj.ent_type_ not in _TIME_ENTITIES]
-                if child.dep_ in _FOLLOWED_EDGES:
+                if child.dep_ in _FOLLOWED_EDGES or _purpose_clause(child):
                     below.append(child)
         level = below
     return recipients, scenes
+
+
+def _purpose_clause(token: Token) -> bool:
+    """"gave 352.5 million euros *to promote investment in Ethiopia*": an infinitive of purpose."""
+    return token.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
 
 def _complement_target(complement: Token, lexicon: EventLexicon) -> Argument | None:

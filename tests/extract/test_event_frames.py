@@ -632,3 +632,13 @@ def test_refusing_to_remove_a_ban_is_aimed_at_whom_the_ban_is_on(coded):
 def test_destroying_camps_returning_treasures_and_refuting_comments(coded, sentence, cameo):
     found = [e.cameo for e in coded(sentence) if e.evidence["rule"].startswith("lexicon:")]
     assert found == ([cameo] if cameo else [])
+
+
+def test_a_gift_for_a_purpose_somewhere_is_aimed_at_that_place(coded):
+    event = next(e for e in coded("Germany gave 352.5 million euros to promote private investment in Ethiopia.") if e.cameo_root == "07")
+    assert event.target.code == "ETH"
+
+
+def test_for_the_first_time_is_no_one(coded):
+    event = _the_event(coded("The British Foreign Secretary expressed pessimism about his mission for the first time today."), "012")
+    assert event.target.text == "his mission"
