@@ -24,11 +24,8 @@ def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None else None
 
 
-def placed(record: Record, doc: Doc, places: list[PlaceMention]) -> Record:
+def placed(record: Record, mention: PlaceMention | None) -> Record:
     """The record with the place its trigger is attached to (or the nearest in its sentence)."""
-    words = record.trigger if isinstance(record, Event) else record.span
-    token = trigger_token(doc, words.start, words.end)
-    mention = place_for(token, places) if token is not None else None
     return record.model_copy(update={"location": mention.to_place()}) if mention is not None else record
 
 
@@ -50,11 +47,8 @@ def with_place_countries(record: Record, places: list[PlaceMention]) -> Record:
     return record.model_copy(update=update) if update else record
 
 
-def dated(record: Record, doc: Doc, mentions: list[DateMention], publication: date | None) -> Record:
+def dated(record: Record, mention: DateMention | None, publication: date | None) -> Record:
     """The record with its own date when the text gives one, else the publication date."""
-    words = record.trigger if isinstance(record, Event) else record.span
-    token = trigger_token(doc, words.start, words.end)
-    mention = date_for(token, mentions) if token is not None else None
     if isinstance(record, Figure) and mention is not None and mention.kind == "start":
         mention = None  # "85% displaced" in a war "now in its 167th day": a count as of now, not of day one
     if mention is not None:
@@ -72,4 +66,16 @@ def date_and_place(doc: Doc, records: list[Record], publication: date | None, co
     name it), to tell places apart."""
     dates = find_dates(doc, publication)
     places = find_places(doc, default_gazetteer(), countries)
-    return [with_place_countries(placed(dated(record, doc, dates, publication), doc, places), places) for record in records]
+    # Coordinated actors give several records of one trigger: find its token, date and place once.
+    found: dict[tuple[int, int], tuple[DateMention | None, PlaceMention | None]] = {}
+    done = []
+    for record in records:
+        words = record.trigger if isinstance(record, Event) else record.span
+        if (words.start, words.end) not in found:
+            token = trigger_token(doc, words.start, words.end)
+            found[words.start, words.end] = (
+                date_for(token, dates) if token is not None else None, place_for(token, places) if token is not None else None
+            )
+        when, where = found[words.start, words.end]
+        done.append(with_place_countries(placed(dated(record, when, publication), where), places))
+    return done
