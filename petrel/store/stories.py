@@ -42,7 +42,7 @@ MENTION_KEY_SQL = (
 _WINDOW = sorted(range(-STORY_WINDOW_DAYS, STORY_WINDOW_DAYS + 1), key=lambda shift: (abs(shift), shift))
 
 
-@dataclass
+@dataclass(slots=True)
 class StoryAnchor:
     """What a new mention is compared with: a story's first day and place."""
 

@@ -1,4 +1,4 @@
-"""Keeping the `stories` table: the stories near a batch, new stories, and their counts.
+"""Keeping the `stories` table: the stored stories as an index, new stories, and their counts.
 
 Counts grow by what each batch adds (its articles are new, so their mentions, articles and
 reports add up; outlets are counted through `story_sources`), so that storing a batch costs
@@ -14,21 +14,16 @@ import duckdb
 import pyarrow as pa
 
 from petrel.store.connection import registered
-from petrel.store.stories import PLACE_KEY_SQL, STORY_WINDOW_DAYS, StoryAnchor, StoryIndex
+from petrel.store.stories import PLACE_KEY_SQL, StoryAnchor, StoryIndex
 
 
-def stories_near(connection: duckdb.DuckDBPyConnection) -> StoryIndex:
-    """The stored stories that the batch's mentions (temp table petrel_batch_mentions) may join."""
+def stored_stories(connection: duckdb.DuckDBPyConnection) -> StoryIndex:
+    """Every stored story, as an index new mentions can join (kept by an ingesting store)."""
     index = StoryIndex()
-    found = connection.execute(
-        f"""SELECT DISTINCT s.story_key, s.story_id, s.date - DATE '1970-01-01', s.place_key
-            FROM stories s JOIN (SELECT DISTINCT story_key, day FROM petrel_batch_mentions) m
-                ON s.story_key = m.story_key
-            WHERE s.date BETWEEN m.day - {STORY_WINDOW_DAYS} AND m.day + {STORY_WINDOW_DAYS}
-               OR (s.date IS NULL AND m.day IS NULL)
-            ORDER BY s.story_id"""
+    rows = connection.execute(
+        "SELECT story_key, story_id, date - DATE '1970-01-01', place_key FROM stories ORDER BY story_id"
     ).fetchall()
-    for key, story_id, day, place in found:
+    for key, story_id, day, place in rows:
         index.add(key, StoryAnchor(story_id, day, place))
     return index
 
