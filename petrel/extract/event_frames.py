@@ -56,6 +56,13 @@ _BARE_INTENT = "030"
 # "received X from Y" is Y giving X: the giving verbs whose object-named patterns it takes.
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 GIVING_VERBS = ("give", "provide", "send", "offer", "extend", "grant", "deliver", "make", "issue")
+# What kills, wounds and destroys without anyone acting: such events are no political events.
+NATURAL_CAUSES = frozenset({
+    "earthquake", "quake", "tremor", "flood", "flooding", "storm", "cyclone", "hurricane", "typhoon", "tornado",
+    "tsunami", "landslide", "mudslide", "avalanche", "drought", "heatwave", "wildfire", "lightning", "crash",
+    "accident", "collision", "disease", "virus", "outbreak", "epidemic", "pandemic", "cholera", "famine", "rain",
+    "snow", "collapse", "stampede", "wave", "eruption",
+})  # fmt: skip
 # Generic nouns whose modifier names the event: "a mediation effort", "an aid convoy".
 EVENT_CARRIERS = frozenset({
     "effort", "process", "mission", "operation", "campaign", "initiative", "programme", "program", "convoy",
@@ -476,6 +483,8 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     source = (_noun_source(weapon, None) or Argument(weapon, "nsubj")) if weapon is not None else subject_of(verb)
     if weapon is not None and source.head is not weapon:
         source = Argument(source.head, f"weapon:{source.rule}")  # whose missiles: "*Russian* missiles"
+    if source is not None and is_natural_cause(source.head) and pattern.cameo[:2] in _VIOLENT_ROOTS:
+        return None  # "the earthquake killed 40", "victims killed by the crash": no one's act
     if source is None and is_passive(verb) and pattern.cameo[:2] in _VIOLENT_ROOTS:
         source = _means_source(verb, lexicon)
     if source is not None:
@@ -545,6 +554,11 @@ def _received_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
                 frame.targets = coordinated(Argument(receiver.head, "received:" + receiver.rule)) if receiver else []
                 return frame
     return None
+
+
+def is_natural_cause(token: Token) -> bool:
+    """A disaster or an accident, not an actor: "the earthquake", "a plane crash", "the storm"."""
+    return _lemma(token) in NATURAL_CAUSES
 
 
 def is_future(verb: Token) -> bool:

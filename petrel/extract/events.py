@@ -173,10 +173,11 @@ def sentence_events(
     if not frames:
         return []
     sentence_source = according_to(sentence, actors)
+    text = sentence.text.strip()  # (a Span's text is rebuilt from its tokens on every access)
     events = []
     for frame in frames:
         reported = reported_by(frame.reporter, sentence, actors) if frame.reporter is not None else None
-        events += events_from_frame(frame, article, sentence_index, sentence, actors, ontology, reported or sentence_source)
+        events += events_from_frame(frame, article, sentence_index, text, actors, ontology, reported or sentence_source)
     return events
 
 
@@ -188,7 +189,7 @@ def _evidence(frame: EventFrame) -> dict:
 
 
 def events_from_frame(
-    frame: EventFrame, article: Article, sentence_index: int, sentence: Span,
+    frame: EventFrame, article: Article, sentence_index: int, sentence: str,
     actors: ArticleActors, ontology: Ontology, attribution: Attribution | None,
 ) -> list[Event]:
     """One event per (source, target) pair; both directions for "talks between A and B"."""
@@ -230,7 +231,7 @@ def events_from_frame(
                     source.code if source else None, target.code if target else None,
                 ),
                 sentence_index=sentence_index,
-                sentence=sentence.text.strip(),
+                sentence=sentence,
                 trigger={"text": trigger.text, "start": trigger.start_char, "end": trigger.end_char},
                 cameo=code.code, cameo_root=code.root, plover=code.plover, mode=code.mode,
                 context=list(code.context), quad_class=code.quad_class, penta_class=code.penta_class,

@@ -642,3 +642,17 @@ def test_a_gift_for_a_purpose_somewhere_is_aimed_at_that_place(coded):
 def test_for_the_first_time_is_no_one(coded):
     event = _the_event(coded("The British Foreign Secretary expressed pessimism about his mission for the first time today."), "012")
     assert event.target.text == "his mission"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The earthquake killed 40 people in the region.",
+    "Four victims were killed by the plane crash.",
+    "A storm destroyed dozens of homes in the province.",
+])  # fmt: skip
+def test_what_disasters_and_accidents_do_is_no_ones_act(coded, sentence):
+    assert coded(sentence) == []
+
+
+def test_what_events_say_of_their_sentence_is_its_text(coded):
+    event = _the_event(coded("  Rebels killed 40 people.  "), "190")
+    assert event.sentence == "Rebels killed 40 people."
