@@ -30,7 +30,8 @@ _REFUSAL_VERBS = frozenset({"refuse", "fail", "decline"})
 _CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
 _SELF_PRONOUNS = frozenset({"they", "it", "we", "he", "she", "i"})
 _CLAIM_PATTERN = "claim_responsibility"
-_OWNING_NOUNS = frozenset({"responsibility", "credit", "blame"})  # "claimed responsibility for the attack"
+_OWNING_NOUNS = frozenset({"responsibility", "credit", "blame"})
+_PART_NOUNS = frozenset({"round", "series", "session", "wave", "day", "week", "phase", "stage", "spate", "string"})  # "claimed responsibility for the attack"
 # Verbs whose subject carries out the event their object names ("held talks", "launched an attack").
 SUPPORT_VERBS = frozenset({
     "hold", "have", "launch", "carry", "conduct", "wage", "stage", "mount", "begin", "start", "resume",
@@ -662,8 +663,17 @@ def _noun_source(noun: Token, verb: Token | None) -> Argument | None:
 
 
 def _is_support_object(noun: Token, verb: Token | None) -> bool:
-    """"held *talks*", "waged an *offensive*": the noun is what a support verb carries out."""
+    """"held *talks*", "waged an *offensive*", "held a new round *of talks*": the noun is what a
+    support verb carries out."""
+    noun = _whole(noun)
     return verb is not None and noun.dep_ == "dobj" and noun.head.i == verb.i and _lemma(verb) in SUPPORT_VERBS
+
+
+def _whole(noun: Token) -> Token:
+    """The noun an event noun is a part of: "a new round *of talks*" -> round."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in _PART_NOUNS:
+        noun = noun.head.head
+    return noun
 
 
 def _takes_part(noun: Token, verb: Token) -> bool:
@@ -671,6 +681,7 @@ def _takes_part(noun: Token, verb: Token) -> bool:
     talks", "during a meeting with" -- but not "condemned Israel over the raid"."""
     if _is_support_object(noun, verb):
         return True
+    noun = _whole(noun)  # "arrived for a second round of talks"
     if noun.dep_ != "pobj" or noun.head.lower_ not in _PARTICIPATION_PREPS:
         return False
     # "arrived for talks", "claimed responsibility for the attack", but not "expressed sorrow

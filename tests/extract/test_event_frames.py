@@ -656,3 +656,10 @@ def test_what_disasters_and_accidents_do_is_no_ones_act(coded, sentence):
 def test_what_events_say_of_their_sentence_is_its_text(coded):
     event = _the_event(coded("  Rebels killed 40 people.  "), "190")
     assert event.sentence == "Rebels killed 40 people."
+
+
+def test_who_holds_a_round_of_talks_takes_part_in_them(coded):
+    events = [e for e in coded("Iran and the United States held a new round of talks in Oman on Sunday.") if e.cameo_root == "04"]
+    assert _dyads(events) == {("IRN", "USA"), ("USA", "IRN")}
+    talks = _the_event(coded("Ukraine held a second round of talks with Russia."), "040")
+    assert (talks.source.code, talks.target.code) == ("UKR", "RUS")
