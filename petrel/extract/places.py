@@ -1,23 +1,22 @@
-"""Places: find the place names of an article and resolve them; tell which one an event happened in.
+"""Places: find the place names of an article and resolve them.
 
 Find: `find_places(doc, gazetteer)` takes spaCy's place entities (GPE, LOC, FAC) and the
 capitalised names spaCy tagged otherwise or not at all ("Rafah" and "Khan Younis" often come out
 as PERSON), looks each up in the gazetteer, and keeps the readings it trusts (see `_trusted`). A name cut
 at a lower-case particle is joined again ("Deir ez Zor"). An admin1 or country in brackets or
 after a comma narrows the reading down and is not a place of its own: "in Villa Yapacani (Santa
-Cruz)", "in Paris, Texas", "in San Jose, San Jose".
+Cruz)", "in Paris, Texas", "in San Jose, San Jose". A name glued by hyphens is read whole
+("Croix-des-Bouquets"), a kind word after a name picks its reading ("Amara city"), and a place's
+address puts it in the address's country ("Saida town in Ar Raqqa countryside").
 
-Annotate: `place_for(trigger, mentions)` gives the place of an event: the object of a locating
-preposition on the trigger or its verb ("clashes in Rafah", "killed 20 people near Jenin"), the
-destination of a visit ("arrived in Cairo", "a visit to Beijing"), the place of the verb its
-clause hangs on ("gathered in Milford to support Ukraine"), else the nearest place in the
-sentence.
+Which place an event happened in is told by petrel.extract.scenes.
 """
 
 from __future__ import annotations
 
+
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,28 +37,31 @@ _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "upper"
 _LEADING_WORDS = frozenset({
     "the", "northern", "southern", "eastern", "western", "central", "occupied", "north", "south", "east", "west",
 })  # fmt: skip
-# Words after a name that say what kind of place it is: "Rafah city", "Jenin camp".
-_KIND_WORDS = frozenset({
+# Words after a name that say what kind of place it is: "Rafah city", "Jenin camp", and the local
+# units reports name villages by: "Wetwet kebele", "Gidan woreda", "Sonaimuri upazila", "Kapyego ward".
+KIND_WORDS = frozenset({
     "city", "town", "village", "camp", "province", "governorate", "region", "district", "state", "oblast", "county",
-    "township", "locality", "municipality", "department", "area",
+    "township", "locality", "municipality", "department", "area", "commune", "kebele", "woreda", "upazila", "ward",
+    "tambon", "groupement", "corregimiento", "vereda", "canton", "parish", "subdistrict", "sub-district",
 })  # fmt: skip
+# Kind words that say a name is a town, or a first-level division.
+_TOWN_WORDS = frozenset({"city", "town", "village", "municipality", "township"})
+_DIVISION_WORDS = frozenset({"province", "governorate", "region", "state", "oblast"})
 _COMPOUND_PARTICIPLES = frozenset({
     "based", "backed", "led", "run", "brokered", "allied", "aligned", "born", "funded", "sponsored", "supported", "made",
 })  # fmt: skip
 _BREAKS = frozenset({",", "(", ")"})  # what splits an entity into names
 # Lower-case words inside place names ("Deir ez Zor", "Mineral del Chico", "Pilar do Sul",
-# "Mocimboa da Praia"), which end spaCy's runs of proper nouns; up to two in a row ("de la").
+# "Mocimboa da Praia", Persian "Bandar e Mahshahr"), which end spaCy's runs of proper nouns; up
+# to two in a row ("de la").
 _PARTICLES = frozenset({
     "de", "del", "la", "las", "los", "el", "ez", "es", "ed", "al", "ad", "as", "an", "ar", "ash", "az",
-    "da", "do", "dos", "das", "di", "du", "le", "les", "van", "der", "den", "y", "wa",
+    "da", "do", "dos", "das", "di", "du", "le", "les", "van", "der", "den", "y", "wa", "e",
 })  # fmt: skip
 _MAX_PARTICLES = 2
 # Labels of names that are no places, which the small pipeline still gives places now and then
 # ("Amadiya district" PRODUCT, "Murcia (Murcia" WORK_OF_ART): read as untagged names.
 _NAMING_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
-# An event whose sentence names no place takes the place of one of the sentences this far before it
-# in its paragraph: a report names the scene once, then tells what happened there.
-SENTENCES_BACK = 2
 # "the Embassy of Panama", "the consulate of the Republic of Sudan": whose mission it is.
 _MISSIONS = frozenset({"embassy", "consulate", "mission", "ambassador", "consul"})
 _STATE_WORDS = frozenset({"of", "the", "republic", "kingdom", "state", "federal", "islamic", "democratic"})
@@ -68,39 +70,23 @@ _PEOPLE_VERBS = frozenset({
     "meet", "host", "receive", "invite", "thank", "congratulate", "phone", "call", "brief", "urge", "tell", "ask",
     "accuse", "praise", "criticize", "criticise", "blame", "appoint", "elect", "nominate", "replace", "fire", "sack",
 })  # fmt: skip
-_LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "inside", "off"})
+_LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "inside", "off", "through"})
+# Words for a part of a place between a locative and its name: "in central Thessaloniki".
+_PART_WORDS = frozenset({"central", "downtown", "northern", "southern", "eastern", "western", "rural", "greater"})
 # What is shelled, captured or besieged is a place: "shelled Rafah", "recaptured Kherson".
 _STRUCK_PLACE_VERBS = frozenset({
     "shell", "bomb", "bombard", "strike", "hit", "pound", "raid", "storm", "besiege", "encircle", "capture",
     "seize", "recapture", "retake", "liberate", "occupy", "invade", "overrun", "blockade", "evacuate",
 })  # fmt: skip
 # ... and so is what an attack is "on": "an air strike on Rafah", "the offensive against Bakhmut".
-_ATTACK_NOUNS = frozenset({
+ATTACK_NOUNS = frozenset({
     "attack", "strike", "airstrike", "raid", "assault", "offensive", "bombardment", "bombing", "shelling",
     "siege", "incursion", "invasion", "advance",
 })  # fmt: skip
 # Places do not speak: the subject of these verbs is a government or a person ("Washington said").
-_SPEECH_LEMMAS = frozenset({
+SPEECH_LEMMAS = frozenset({
     "say", "tell", "add", "announce", "claim", "deny", "accuse", "warn", "urge", "insist", "state",
     "report", "confirm", "demand", "call", "ask", "threaten", "condemn", "reject", "agree", "want",
-})  # fmt: skip
-_LOCATING_PREPS = frozenset({
-    "in", "at", "near", "outside", "across", "inside", "into", "throughout", "around", "within", "on", "off", "along",
-    "from", "through", "over",
-})  # fmt: skip
-_DESTINATION_PREPS = frozenset({"to", "in", "into"})
-# How a clause hangs on the words it belongs to: "gathered in Milford *to support* Ukraine"
-# (advcl, xcomp), "the crowd *that marched*" (relcl, acl), "*after clashing* with police" (pcomp, pobj, prep).
-_CLAUSE_LINKS = frozenset({"advcl", "xcomp", "ccomp", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"})
-_MAX_CLAUSE_STEPS = 4
-_VISIT_LEMMAS = frozenset({
-    "visit", "arrive", "travel", "fly", "go", "come", "return", "head", "trip", "journey", "tour", "land", "arrival",
-})  # fmt: skip
-# Nouns that stand between a preposition and the place: "in the town of Jenin", "on the outskirts of Kabul".
-_FRAME_NOUNS = frozenset({
-    "town", "city", "village", "camp", "province", "region", "area", "district", "state", "governorate",
-    "outskirts", "suburb", "suburbs", "center", "centre", "north", "south", "east", "west", "part", "parts",
-    "capital", "port", "border", "streets", "street", "heart", "edge", "neighbourhood", "neighborhood", "country",
 })  # fmt: skip
 
 
@@ -142,7 +128,7 @@ def find_places(
     (the capital of Libya to the actor tables, and Libya's Tripoli to a first reading) must not
     put Libya in context to beat the Lebanon of "Lebanese officials".
     """
-    spans = _joined_names(_name_spans(doc), gazetteer)
+    spans = _hyphenated_names(_joined_names(_name_spans(doc), gazetteer), gazetteer)
     if isinstance(context_countries, Mapping):
         named_by = {country: set(names) for country, names in context_countries.items()}
     else:
@@ -155,7 +141,62 @@ def find_places(
     for mention in mentions:
         if mention.country:
             named_by.setdefault(mention.country, set()).add(mention.text.lower())
-    return _read_spans(doc, spans, gazetteer, context_of)
+    mentions = _read_spans(doc, spans, gazetteer, context_of)
+    return [_placed_by_address(doc, mention, mentions, gazetteer, context_of) for mention in mentions]
+
+
+def _placed_by_address(
+    doc: Doc, mention: PlaceMention, mentions: list[PlaceMention], gazetteer: Gazetteer,
+    context_of: Callable[[str], frozenset[str]],
+) -> PlaceMention:
+    """The mention read again in the country of the place its address names, when that differs.
+
+    Reports give a small place its address: "Saida town in Ar Raqqa countryside", "Gurbuz
+    district, Khost", "Guanyin, Taoyuan City". A town that has a namesake abroad is then in the
+    address's country (Saida, Syria, not Saida, Algeria); when the gazetteer knows no town of the
+    name there (it lists towns of 5,000 people or more), the place is the address, as for a
+    village placed by its division in brackets.
+    """
+    address = _address(doc, mention, mentions)
+    if address is None or mention.feature not in ("city", "admin1") or address.country in (None, mention.country):
+        return mention
+    reading = gazetteer.resolve(mention.text, context_of(mention.text), country=address.country)
+    fields = reading.place_fields() if reading is not None else _place_fields(address)
+    return replace(mention, **fields)
+
+
+def _address(doc: Doc, mention: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The place right after a mention that says where it lies: "X [town] in [the] Y", "X
+    [district], Y", "X in the district of Y", "X village, tambon Y". After a comma, a city is an
+    address only where it ends the name ("Guanyin, Taoyuan City against ...", not "Paris, London
+    and Berlin")."""
+    k = _after_kind_word(doc, mention.end)
+    if k < len(doc) and doc[k].lower_ in KIND_WORDS:
+        k += 1  # "Saida town in ..."
+    if k >= len(doc) or doc[k].lower_ not in (",", "in"):
+        return None
+    comma = doc[k].text == ","
+    k += 1
+    for _ in range(3):  # "in the district of Misungwi", ", tambon Lahan"
+        if k < len(doc) and (doc[k].lower_ in ("the", "of") or doc[k].text in KIND_WORDS):
+            k += 1
+    address = next((m for m in mentions if m.start == k), None)
+    if address is None or not comma or address.feature != "city":
+        return address
+    k = _after_kind_word(doc, address.end)
+    k += int(k < len(doc) and doc[k].lower_ in KIND_WORDS)  # "Taoyuan City, ..."
+    if k < len(doc) and doc[k].lower_ in ("and", "or"):
+        return None  # "Paris, London and Berlin"
+    if k + 1 < len(doc) and doc[k].text == "," and _is_name_token(doc[k + 1]):
+        return None  # "Paris, London, Berlin and Rome"
+    return address
+
+
+def _place_fields(mention: PlaceMention) -> dict[str, object]:
+    return {
+        "name": mention.name, "country": mention.country, "admin1": mention.admin1, "lat": mention.lat,
+        "lon": mention.lon, "geonames_id": mention.geonames_id, "feature": mention.feature,
+    }  # fmt: skip
 
 
 def _read_spans(
@@ -174,7 +215,7 @@ def _read_spans(
         hint_text = hint.text if hint is not None else None
         reading = gazetteer.resolve(core.text, context, hint=hint_text)
         placed_by_hint = hint is not None and reading is not None and reading.feature in ("city", "admin1")
-        if reading is None and len(core) > 1 and core[-1].lower_ in _KIND_WORDS:
+        if reading is None and len(core) > 1 and core[-1].lower_ in KIND_WORDS:
             core = core[:-1]  # "Rafah city", "Idlib province": the name without the kind of place
             reading = gazetteer.resolve(core.text, context, hint=hint_text)
         if reading is None and len(core) > 1 and core[0].lower_ in _LEADING_WORDS:
@@ -192,6 +233,8 @@ def _read_spans(
             # "in Tamasopo, San Luis Potosi": a town the gazetteer lacks, placed by the division
             # after it (a name it does know is never read as a list's first item this way).
             hint, reading, placed_by_hint = division[0], division[1], True
+        if reading is not None and not placed_by_hint:
+            reading = _of_the_kind_named(doc, core, reading, gazetteer, context)
         if reading is None or not (placed_by_hint or _trusted(core, label, reading, gazetteer, context)):
             continue
         if placed_by_hint:
@@ -200,6 +243,18 @@ def _read_spans(
             taken.update(range(core.end, hint.end))
         mentions.append(_mention(core, reading, label))
     return mentions
+
+
+def _of_the_kind_named(
+    doc: Doc, span: Span, reading: PlaceCandidate, gazetteer: Gazetteer, context: frozenset[str]
+) -> PlaceCandidate:
+    """The reading of the kind the word after the name says: "Amara city" is the Iraqi city (Al
+    Amarah), not Ethiopia's Amhara region; "Kayes region" the region, not the town."""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    wanted = "city" if after in _TOWN_WORDS else "admin1" if after in _DIVISION_WORDS else None
+    if wanted is None or reading.feature == wanted or reading.source == "regions":
+        return reading
+    return gazetteer.resolve(span.text, context, feature=wanted) or reading
 
 
 def _name_spans(doc: Doc) -> list[tuple[Span, str | None]]:
@@ -254,11 +309,47 @@ def _joined_names(spans: list[tuple[Span, str | None]], gazetteer: Gazetteer) ->
             between = span.doc[first.end : span.start]
             if len(between) <= _MAX_PARTICLES and all(token.lower_ in _PARTICLES for token in between):
                 whole = span.doc[first.start : span.end]
-                if gazetteer.candidates(whole.text):
+                # ("Bandar e Mahshahr city": the gazetteer knows the name without its kind word)
+                named = whole[:-1] if len(whole) > 2 and whole[-1].lower_ in KIND_WORDS else whole
+                if gazetteer.candidates(named.text):
                     joined[-1] = (whole, first_label if first_label in PLACE_LABELS else label)
                     continue
         joined.append((span, label))
     return joined
+
+
+def _hyphenated_names(spans: list[tuple[Span, str | None]], gazetteer: Gazetteer) -> list[tuple[Span, str | None]]:
+    """Names glued to more name by hyphens, which spaCy cuts: "Croix-des-Bouquets" (a town of
+    Haiti, not Croix, France), "Cali-Ganey" (a neighbourhood of Mogadishu, not Cali, Colombia).
+    The whole is the name when the gazetteer knows it; a part is a place of its own only when
+    every part is ("the Kharkiv-Kyiv highway"); otherwise no part is."""
+    found: list[tuple[Span, str | None]] = []
+    for span, label in spans:
+        doc = span.doc
+        start, end = span.start, span.end
+        while start >= 2 and _glued(doc[start - 1]) and _hyphen_part(doc[start - 2]):
+            start -= 2
+        while end + 1 < len(doc) and _glued(doc[end]) and _hyphen_part(doc[end + 1]):
+            end += 2
+        if (start, end) == (span.start, span.end):
+            found.append((span, label))
+            continue
+        whole = doc[start:end]
+        if gazetteer.candidates(whole.text):
+            if not found or found[-1][0].start != whole.start:  # one whole, whichever part came first
+                found.append((whole, label))
+        elif all(gazetteer.candidates(t.text) for t in whole if t.text[:1].isupper()):
+            found.append((span, label))
+    return found
+
+
+def _glued(token: Token) -> bool:
+    """A hyphen with no space on either side."""
+    return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
+
+
+def _hyphen_part(token: Token) -> bool:
+    return token.is_alpha and (token.text[:1].isupper() or token.lower_ in _PARTICLES or token.lower_ in ("des", "n", "sur"))
 
 
 def _is_name_token(token: Token) -> bool:
@@ -330,7 +421,7 @@ def _spaced_dash(token: Token) -> bool:
 def _after_kind_word(doc: Doc, end: int) -> int:
     """Where the words after a name go on, past a kind word before a bracket or comma ("Taze
     township (...)", "Amadiya district, Duhok")."""
-    if end + 1 < len(doc) and doc[end].lower_ in _KIND_WORDS and doc[end + 1].text in ("(", ","):
+    if end + 1 < len(doc) and doc[end].lower_ in KIND_WORDS and doc[end + 1].text in ("(", ","):
         return end + 1
     return end
 
@@ -367,7 +458,7 @@ def _names_division_or_country(gazetteer: Gazetteer, text: str) -> bool:
 
 def _without_kind_word(text: str) -> str:
     words = text.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _KIND_WORDS else text
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in KIND_WORDS else text
 
 
 def _countries_around(doc: Doc, name: Span, hint: Span, gazetteer: Gazetteer, context: frozenset[str]) -> list[str]:
@@ -396,8 +487,11 @@ def _trusted(
     if gazetteer.is_common_word(span.text) and (label not in PLACE_LABELS or not span.text[:1].isupper()):
         return False
     if label == "FAC":
-        # A building is no town by another language's name: "the White House" is not Casablanca.
-        return gazetteer.by_own_name(span.text, reading)
+        # A building is no town by another language's name (GeoNames lists "White House" among
+        # Casablanca's), nor by a name that takes "the" as towns' names do not: "the White House"
+        # is not White House, Tennessee either.
+        the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+        return gazetteer.by_own_name(span.text, reading) and not (the and reading.feature == "city")
     if label in PLACE_LABELS:
         return True
     in_context = reading.country in context
@@ -453,12 +547,16 @@ def _stands_as_place(span: Span) -> bool:
     a place and a comma, as the rest of its address ("in Navestad, Norrkoping"), or as what is
     shelled or attacked ("shelled Rafah", "an air strike on Rafah")."""
     doc = span.doc
-    if _is_struck(span.root):
+    if is_struck(span.root):
         return True
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in _LOCATIVES:
         return True
-    if before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in _KIND_WORDS:
+    if before is not None and before.lower_ == "at" and not _names_a_thing(span):
+        return True  # "fired at Mykolaiv", not "a protest at Pomona high school"
+    if before is not None and before.lower_ in _PART_WORDS and span.start > 1 and doc[span.start - 2].lower_ in _LOCATIVES:
+        return True  # "marched in central Thessaloniki"
+    if before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in KIND_WORDS:
         return True
     after = doc[span.end] if span.end < len(doc) else None
     if _whole_bracket(span) and not span.text.isupper():
@@ -467,7 +565,14 @@ def _stands_as_place(span: Span) -> bool:
         return True
     if before is not None and before.text == "," and _after_a_place(doc, before.i):
         return after is None or after.lower_ not in ("and", "or")  # "Blinken, Austin and Sullivan": a list
-    return after is not None and after.text in _KIND_WORDS  # lower case: "Hatay province", not "Gaza City Council"
+    return after is not None and after.text in KIND_WORDS  # lower case: "Hatay province", not "Gaza City Council"
+
+
+def _names_a_thing(span: Span) -> bool:
+    """Whether a noun follows the name, which then names that thing: "Pomona high school",
+    "Buta migrant camp" (a kind word still names a place: "Rafah city")."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ") and after.lower_ not in KIND_WORDS
 
 
 def _whole_bracket(span: Span) -> bool:
@@ -485,7 +590,7 @@ def _after_a_place(doc: Doc, comma: int) -> bool:
     its address: "in Navestad, Norrkoping", "shelled Voznesensk, Mykolaiv", "Amadiya district,
     Duhok"."""
     end = comma
-    if end > 1 and doc[end - 1].lower_ in _KIND_WORDS and _is_name_token(doc[end - 2]):
+    if end > 1 and doc[end - 1].lower_ in KIND_WORDS and _is_name_token(doc[end - 2]):
         return True
     start = end
     while start > 0 and end - start < _MAX_NAME_TOKENS and _is_name_token(doc[start - 1]):
@@ -495,16 +600,16 @@ def _after_a_place(doc: Doc, comma: int) -> bool:
     return doc[end - 1].ent_type_ in PLACE_LABELS or _stands_as_place(doc[start:end])
 
 
-def _is_struck(root: Token) -> bool:
+def is_struck(root: Token) -> bool:
     if root.dep_ == "dobj":
         return root.head.lemma_ in _STRUCK_PLACE_VERBS
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ in ("on", "against") and prep.head.lemma_ in _ATTACK_NOUNS
+    return root.dep_ == "pobj" and prep.lower_ in ("on", "against") and prep.head.lemma_ in ATTACK_NOUNS
 
 
 def _is_speaker(span: Span) -> bool:
     root = span.root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _SPEECH_LEMMAS
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_LEMMAS
 
 
 def _has_title(span: Span) -> bool:
@@ -518,173 +623,3 @@ def _mention(span: Span, reading: PlaceCandidate, label: str | None) -> PlaceMen
         start_char=span.start_char, end_char=span.end_char, text=span.text, start=span.start, end=span.end,
         label=label, **reading.place_fields(),
     )  # fmt: skip
-
-
-# -- the place of an event ------------------------------------------------------------------
-def place_for(trigger: Token, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """Where the event expressed by `trigger` happened, among the article's place mentions: a
-    place of its own sentence, else — when the sentence names no date of its own — the place of
-    one of the two sentences before it in the same paragraph ("... an explosion in Loikaw town.
-    The explosion injured two boys.")."""
-    sentence = trigger.sent
-    found = _place_in_sentence(trigger, sentence, mentions)
-    if any(ent.label_ == "DATE" for ent in sentence.ents):
-        return found  # a time of its own, maybe a scene of its own: "The Oct. 7 attack killed 1,200."
-    for _ in range(SENTENCES_BACK):
-        if found is not None or sentence.start == 0:
-            break
-        previous = trigger.doc[sentence.start - 1].sent
-        if _paragraph_break(previous, sentence):
-            break
-        found = _place_in_sentence(previous.root, previous, mentions)
-        sentence = previous
-    return found
-
-
-def _paragraph_break(previous: Span, sentence: Span) -> bool:
-    """Whether a line break stands between the last word of `previous` and the first of `sentence`."""
-    doc = sentence.doc
-    last = next((doc[i] for i in range(previous.end - 1, previous.start - 1, -1) if not doc[i].is_space), None)
-    first = next((doc[i] for i in range(sentence.start, sentence.end) if not doc[i].is_space), None)
-    if last is None or first is None:
-        return True
-    # (Doc.text is rebuilt on every access: look at the whitespace of the tokens between instead)
-    return "\n" in last.whitespace_ or any("\n" in doc[i].text for i in range(last.i + 1, first.i))
-
-
-def _place_in_sentence(trigger: Token, sentence: Span, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The place of the event expressed by `trigger` among the places of its own `sentence`."""
-    local = [m for m in mentions if sentence.start <= m.start < sentence.end]
-    if not local:
-        return None
-    by_token = {i: m for m in local for i in range(m.start, m.end)}
-    for head in _event_heads(trigger):
-        found = _located(head, by_token) or _destination(head, by_token) or _struck(head, by_token)
-        if found is not None:
-            return _more_specific(found, head, by_token)
-    for verb in _coordinated_verbs(_event_heads(trigger)[-1]):
-        found = _located(verb, by_token)  # "marched and protested in Yerevan": both in Yerevan
-        if found is not None:
-            return _more_specific(found, verb, by_token)
-    for head in _governing_heads(_event_heads(trigger)[-1]):
-        found = _located(head, by_token) or _destination(head, by_token)  # "gathered in Milford to support Ukraine"
-        if found is not None:
-            return _more_specific(found, head, by_token)
-    # Nearest first, but a place that only modifies a noun ("a Gaza cease-fire deal", "U.S.
-    # Secretary of State", "Gaza's population") or acts ("Russia struck ...") comes after every
-    # place that stands on its own.
-    doc = trigger.doc
-    return min(local, key=lambda m: (_is_modifier(doc[m.start : m.end]) or _acts(doc[m.start : m.end].root),
-                                     _distance(trigger, m), m.start))
-
-
-def _acts(root: Token) -> bool:
-    """A subject, or one of coordinated subjects: "*US and China* agreed"."""
-    while root.dep_ == "conj" and root.head is not root:
-        root = root.head
-    return root.dep_ == "nsubj"
-
-
-def _event_heads(trigger: Token) -> list[Token]:
-    """The trigger, and up to the verb a noun trigger belongs to ("strikes killed" -> "killed")."""
-    heads = [trigger]
-    token = trigger
-    for _ in range(3):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            break
-        token = token.head
-        heads.append(token)
-    return heads
-
-
-def _coordinated_verbs(verb: Token) -> list[Token]:
-    """Verbs coordinated with `verb` ("marched and protested"), which share where they happened."""
-    if verb.pos_ != "VERB":
-        return []
-    first = verb.head if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else verb
-    return [v for v in [first, *(c for c in first.children if c.dep_ == "conj" and c.pos_ == "VERB")] if v is not verb]
-
-
-def _governing_heads(head: Token) -> list[Token]:
-    """The words above an event's clause, nearest first, up to a verb of saying: "gathered in
-    Milford to support Ukraine" supports Ukraine in Milford, but what "the minister said in
-    Geneva" happened need not have happened in Geneva."""
-    above: list[Token] = []
-    token = head
-    for _ in range(_MAX_CLAUSE_STEPS):
-        if token.head is token or token.dep_ not in _CLAUSE_LINKS or token.head.lemma_ in _SPEECH_LEMMAS:
-            break
-        token = token.head
-        above.append(token)
-    return above
-
-
-def _located(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _LOCATING_PREPS:
-            found = _object_place(child, by_token)
-            if found is not None:
-                return found
-    return None
-
-
-def _destination(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:
-    if head.lemma_ not in _VISIT_LEMMAS:
-        return None
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _DESTINATION_PREPS:
-            found = _object_place(child, by_token)
-            if found is not None:
-                return found
-        if child.dep_ == "dobj" and child.i in by_token:  # "visited Cairo"
-            return by_token[child.i]
-    return None
-
-
-def _struck(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:
-    """The place an attack is aimed at: "shelled *Rafah*", "an air strike *on Rafah*"."""
-    for child in head.children:
-        if child.i in by_token and _is_struck(child):
-            return by_token[child.i]
-        if child.dep_ == "prep" and child.lower_ in ("on", "against") and head.lemma_ in _ATTACK_NOUNS:
-            found = _object_place(child, by_token)
-            if found is not None:
-                return found
-    return None
-
-
-def _more_specific(found: PlaceMention, head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention:
-    """A city the event's object names inside the area a preposition gave: "strikes hit Rafah and
-    Khan Younis in the Gaza Strip" happened in Rafah."""
-    if found.feature == "city":
-        return found
-    for child in head.children:
-        if child.dep_ == "dobj" and child.i in by_token:
-            city = by_token[child.i]
-            if city.feature == "city" and city.country == found.country and found.country is not None:
-                return city
-    return found
-
-
-def _object_place(prep: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:
-    """The place a preposition introduces, through frame nouns: "in the southern city of Rafah"."""
-    for obj in prep.children:
-        if obj.dep_ != "pobj":
-            continue
-        if obj.i in by_token:
-            return by_token[obj.i]
-        for child in obj.subtree:
-            if child.i in by_token and (child.head is obj or obj.lemma_ in _FRAME_NOUNS):
-                return by_token[child.i]
-    return None
-
-
-def _is_modifier(span: Span) -> bool:
-    root = span.root
-    return root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.lower_ not in _KIND_WORDS  # "Rafah city"
-
-
-def _distance(trigger: Token, mention: PlaceMention) -> int:
-    if trigger.i < mention.start:
-        return mention.start - trigger.i
-    return max(0, trigger.i - (mention.end - 1))

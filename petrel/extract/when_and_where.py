@@ -12,7 +12,8 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from petrel.extract.dates import DateMention, date_for, find_dates
-from petrel.extract.places import PlaceMention, find_places, place_for
+from petrel.extract.places import PlaceMention, find_places
+from petrel.extract.scenes import Scenes
 from petrel.knowledge.places import default_gazetteer
 from petrel.records import Event, Figure
 
@@ -68,13 +69,14 @@ def date_and_place(doc: Doc, records: list[Record], publication: date | None, co
     places = find_places(doc, default_gazetteer(), countries)
     # Coordinated actors give several records of one trigger: find its token, date and place once.
     found: dict[tuple[int, int], tuple[DateMention | None, PlaceMention | None]] = {}
+    scenes = Scenes(doc, places)
     done = []
     for record in records:
         words = record.trigger if isinstance(record, Event) else record.span
         if (words.start, words.end) not in found:
             token = trigger_token(doc, words.start, words.end)
             found[words.start, words.end] = (
-                date_for(token, dates) if token is not None else None, place_for(token, places) if token is not None else None
+                date_for(token, dates) if token is not None else None, scenes.place_for(token) if token is not None else None
             )
         when, where = found[words.start, words.end]
         done.append(with_place_countries(placed(dated(record, when, publication), where), places))

@@ -50,6 +50,11 @@ CONTEXT_WEIGHT = 20
 ADMIN1_WEIGHT = 250_000
 # A city matched only on one of its alternate names counts half its population.
 ALTERNATE_WEIGHT = 0.5
+# ... and a twentieth of that when another town bears the name as its own: reports name a town
+# by its own name, so "Valence" is Valence, France (64k), not Valencia, Spain (824k, "Valence" in
+# French), and "Fredericia" is the Danish town, not the old name of Joao Pessoa; "Mecca" stays
+# Makkah (1.3M) over Mecca, California (8k).
+OWN_NAME_WEIGHT = 1 / 20
 # An alternate name this similar to a city's own name (difflib ratio of their keys) is a
 # spelling of it ("Duhok"/"Dihok" 0.80, "Kismaayo"/"Kismayo" 0.93); below, another name for
 # it ("Ariha"/"Jericho" 0.50, "Molotov"/"Perm" 0.18).
@@ -160,6 +165,8 @@ class Gazetteer:
         *,
         hint: str | None = None,
         alternates: bool = True,
+        country: str | None = None,
+        feature: str | None = None,
     ) -> PlaceCandidate | None:
         """The likeliest place `name` refers to, or None.
 
@@ -168,23 +175,29 @@ class Gazetteer:
         `context_countries`, times ALTERNATE_WEIGHT on an alternate name). `hint` is what the
         text adds ("Santa Cruz" in "Villa Yapacani (Santa Cruz)", "Texas" in "Paris, Texas"): a
         division or country; only readings inside it count (regions and countries need none).
-        Two divisions of the same weight in different countries ("Punjab") give None.
+        Two divisions of the same weight in different countries ("Punjab") give None. With
+        `country` (ISO3), only readings in that country count; with `feature` ("city" or
+        "admin1"), only divisions or cities.
         """
         key = place_key(name)
         if not key:
             return None
-        if key in self.regions:
-            return self.regions[key]
-        if key in self.countries:
-            return self.countries[key]
+        for table in (self.regions, self.countries):
+            if key in table and country in (None, table[key].country) and feature in (None, table[key].feature):
+                return table[key]
         readings = self.admin1.get(key, []) + self.cities.get(key, [])
         if alternates:
             readings += self.city_alternates.get(key, [])
         if hint:
             readings = self._within(readings, hint)
+        if country is not None:
+            readings = [r for r in readings if r.country == country]
+        if feature is not None:
+            readings = [r for r in readings if r.feature == feature]
         if not readings:
             return None
         context = frozenset(context_countries)
+        own_named = any(r.feature == "city" and not r.alternate for r in readings)
         if context and all(r.alternate and r.country not in context and _other_name(key, r) for r in readings):
             # Only another language's name for a town abroad ("Ariha" is Arabic for Jericho,
             # "Molotov" the old name of Perm) in an article about elsewhere: most likely a
@@ -192,7 +205,7 @@ class Gazetteer:
             # place rather than the wrong one. Spellings of the town's own name ("Duhok" for
             # Dihok, "Kismaayo") still count.
             return None
-        ranked = sorted(readings, key=lambda c: self._weight(c, context), reverse=True)
+        ranked = sorted(readings, key=lambda c: self._weight(c, context, own_named), reverse=True)
         best = ranked[0]
         if best.feature == "admin1":
             # A division and its namesake city ("Kherson", "Balkh"): the city, which has coordinates.
@@ -204,7 +217,7 @@ class Gazetteer:
             and best.feature == "admin1"
             and ranked[1].feature == "admin1"
             and ranked[1].country != best.country
-            and self._weight(ranked[1], context) == self._weight(best, context)
+            and self._weight(ranked[1], context, own_named) == self._weight(best, context, own_named)
         ):
             return None
         return best
@@ -249,10 +262,10 @@ class Gazetteer:
         return [r for r in readings if r.admin1 and (r.country, place_key(r.admin1)) in divisions]
 
     @staticmethod
-    def _weight(candidate: PlaceCandidate, context: frozenset[str]) -> float:
+    def _weight(candidate: PlaceCandidate, context: frozenset[str], own_named: bool = False) -> float:
         weight = float(ADMIN1_WEIGHT if candidate.feature == "admin1" else candidate.population)
         if candidate.alternate:
-            weight *= ALTERNATE_WEIGHT
+            weight *= ALTERNATE_WEIGHT * (OWN_NAME_WEIGHT if own_named else 1)
         if candidate.country in context:
             weight *= CONTEXT_WEIGHT
         return weight

@@ -253,3 +253,23 @@ def test_another_languages_name_for_a_town_abroad_is_no_place_in_an_article_abou
     assert gazetteer.resolve("Ariha", ["PSE"]).name == "Jericho"
     assert gazetteer.resolve("Ariha").name == "Jericho"  # nothing says where the article is
     assert gazetteer.resolve("Duhok", ["TUR"]).country == "IRQ"
+
+
+def test_a_towns_own_name_beats_another_towns_name_in_another_language(gazetteer):
+    assert gazetteer.resolve("Valence").country == "FRA"  # not Valencia, Spain ("Valence" in French)
+    assert gazetteer.resolve("Fredericia").country == "DNK"  # not the old name of Joao Pessoa
+    # ... unless the other is twenty times the larger: Makkah, not Mecca, California; a capital's old name
+    assert gazetteer.resolve("Mecca").country == "SAU" and gazetteer.resolve("Kiev").country == "UKR"
+
+
+def test_readings_can_be_limited_to_a_country_or_a_kind(gazetteer):
+    assert gazetteer.resolve("Saida").country == "DZA"
+    assert gazetteer.resolve("Saida", country="LBN").name == "Sidon"
+    assert gazetteer.resolve("Saida", country="SYR") is None
+    assert gazetteer.resolve("Amara").feature == "admin1" and gazetteer.resolve("Amara", feature="city").country == "IRQ"
+
+
+def test_abbreviations_reports_write_for_states_name_the_division(gazetteer):
+    assert gazetteer.division("KPK").name == "Khyber Pakhtunkhwa" and gazetteer.division("WB").name == "West Bengal"
+    # "FCT" is Abuja's territory and Islamabad's: the words around decide
+    assert gazetteer.division("FCT") is None and gazetteer.division("FCT", prefer=["PAK"]).name == "Islamabad"
