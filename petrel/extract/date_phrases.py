@@ -166,6 +166,7 @@ def _explicit(phrase: str, publication: date | None, future: bool) -> Resolved |
     return resolved
 
 
+@lru_cache(maxsize=4096)  # articles of one day repeat their date phrases; dateparser is slow
 def _parsed(words: str, base: date, prefer: str) -> Resolved | None:
     parsed = _parser(base, prefer).get_date_data(words)
     if parsed.date_obj is None:

@@ -774,12 +774,13 @@ def _own_claims(frames: list[EventFrame], lexicon: EventLexicon) -> list[EventFr
 
 def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]:
     """Every event the lexicon finds in one sentence, in text order."""
-    frames = [frame for token in sentence if (frame := verb_frame(token, lexicon)) is not None]
+    tokens = list(sentence)  # (iterating a Span makes every Token anew)
+    frames = [frame for token in tokens if token.pos_ == "VERB" and (frame := verb_frame(token, lexicon)) is not None]
     consumed = {frame.object_token.i for frame in frames if frame.object_token is not None and frame.pattern.object}
     # "Israeli air strikes hit Rafah": the strikes are the event the verb tells, not a second one
     consumed |= {weapon.i for frame in frames if frame.pattern.subject and (weapon := _weapon(frame.trigger.root, frame.pattern)) is not None}
-    for token in sentence:
-        if token.i in consumed:
+    for token in tokens:
+        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
             continue  # "imposed sanctions": the verb's event already says it
         frame = noun_frame(token, lexicon)
         if frame is not None:
