@@ -133,8 +133,15 @@ def _place_in_sentence(trigger: Token, sentence: Span, mentions: list[PlaceMenti
     # Secretary of State", "Gaza's population") or acts ("Russia struck ...") comes after every
     # place that stands on its own, and so does a place the event is about or someone comes from.
     doc = trigger.doc
+    # A place the event is held *with* is a party to it, no scene: "held talks with Russia".
+    local = [m for m in local if not _partner(doc[m.start : m.end].root, trigger)]
     return min(local, key=lambda m: (_is_modifier(doc[m.start : m.end]) or _acts(doc[m.start : m.end].root),
-                                     _aside(doc[m.start : m.end].root, trigger), _distance(trigger, m), m.start))
+                                     _aside(doc[m.start : m.end].root, trigger), _distance(trigger, m), m.start), default=None)
+
+
+def _partner(root: Token, trigger: Token) -> bool:
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in ("with", "between") and prep.head.i in {trigger.i, trigger.head.i}
 
 
 def _aside(root: Token, trigger: Token) -> bool:

@@ -136,3 +136,7 @@ def test_the_building_where_it_happened_stands_in_the_place_the_next_preposition
 ])  # fmt: skip
 def test_a_place_the_event_is_about_or_its_people_come_from_comes_after_the_scene(place_of, text, trigger, place):
     assert place_of(text, trigger) == place
+
+
+def test_a_country_the_event_is_held_with_is_a_party_not_the_scene(place_of):
+    assert place_of("Talks with Russia resumed on Monday.", "Talks") is None
