@@ -663,3 +663,8 @@ def test_who_holds_a_round_of_talks_takes_part_in_them(coded):
     assert _dyads(events) == {("IRN", "USA"), ("USA", "IRN")}
     talks = _the_event(coded("Ukraine held a second round of talks with Russia."), "040")
     assert (talks.source.code, talks.target.code) == ("UKR", "RUS")
+
+
+def test_expressing_sorrow_over_a_shooting_is_sympathy(coded):
+    event = _the_event(coded("President Obama expressed sorrow for the horrific shootings in South Carolina."), "018")
+    assert event.source.code == "USAGOV"
