@@ -30,8 +30,8 @@ _REFUSAL_VERBS = frozenset({"refuse", "fail", "decline"})
 _CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
 _SELF_PRONOUNS = frozenset({"they", "it", "we", "he", "she", "i"})
 _CLAIM_PATTERN = "claim_responsibility"
-_OWNING_NOUNS = frozenset({"responsibility", "credit", "blame"})
-_PART_NOUNS = frozenset({"round", "series", "session", "wave", "day", "week", "phase", "stage", "spate", "string"})  # "claimed responsibility for the attack"
+_OWNING_NOUNS = frozenset({"responsibility", "credit", "blame"})  # "claimed responsibility for the attack"
+_PART_NOUNS = frozenset({"round", "series", "session", "wave", "day", "week", "phase", "stage", "spate", "string"})
 # Verbs whose subject carries out the event their object names ("held talks", "launched an attack").
 SUPPORT_VERBS = frozenset({
     "hold", "have", "launch", "carry", "conduct", "wage", "stage", "mount", "begin", "start", "resume",
@@ -484,8 +484,8 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     source = (_noun_source(weapon, None) or Argument(weapon, "nsubj")) if weapon is not None else subject_of(verb)
     if weapon is not None and source.head is not weapon:
         source = Argument(source.head, f"weapon:{source.rule}")  # whose missiles: "*Russian* missiles"
-    if source is not None and is_natural_cause(source.head) and pattern.cameo[:2] in _VIOLENT_ROOTS:
-        return None  # "the earthquake killed 40", "victims killed by the crash": no one's act
+    if no_ones_act(source, pattern.cameo[:2]):
+        return None  # "the earthquake killed 40", "victims killed by the crash"
     if source is None and is_passive(verb) and pattern.cameo[:2] in _VIOLENT_ROOTS:
         source = _means_source(verb, lexicon)
     if source is not None:
@@ -557,9 +557,10 @@ def _received_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
     return None
 
 
-def is_natural_cause(token: Token) -> bool:
-    """A disaster or an accident, not an actor: "the earthquake", "a plane crash", "the storm"."""
-    return _lemma(token) in NATURAL_CAUSES
+def no_ones_act(source: Argument | None, root: str) -> bool:
+    """Whether a violent act's source is a disaster or an accident, not an actor: "the
+    earthquake", "a plane crash", "the storm" kill and destroy, but no one acts."""
+    return source is not None and root in _VIOLENT_ROOTS and _lemma(source.head) in NATURAL_CAUSES
 
 
 def is_future(verb: Token) -> bool:

@@ -38,7 +38,7 @@ def _targets(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | Non
     """The frame's targets; when they are only things petrel knows nothing of ("a statement",
     "the ban") and the event names whom it is for ("on outlawed groups"), those instead."""
     targets = _actors(frame.targets, actors)
-    if all(_unknown_thing(actor, arg) for (actor, _), arg in zip(targets, frame.targets)):
+    if _only_things(targets, frame.targets):
         if frame.fallback_targets:
             return _actors(frame.fallback_targets, actors)
         if not frame.nominal or not frame.targets:
@@ -54,7 +54,7 @@ def _mutual(frame: EventFrame, root: str) -> bool:
 def _names_no_one(frame: EventFrame, actors: ArticleActors) -> bool:
     """Whether the frame's targets are only things ("a first trade deal"), or none at all, and
     no one the thing is for is named either ("welcomed the resumption of ties *with Osgiliath*")."""
-    if not all(_unknown_thing(actor, arg) for (actor, _), arg in zip(_actors(frame.targets, actors), frame.targets)):
+    if not _only_things(_actors(frame.targets, actors), frame.targets):
         return False
     return not any(_is_known(actor) for actor, _ in _actors(frame.fallback_targets, actors)) if frame.fallback_targets else True
 
@@ -76,6 +76,11 @@ def _recipient_or_scene(frame: EventFrame, actors: ArticleActors) -> list[tuple[
 
 def _is_known(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.code or actor.country or actor.sector)
+
+
+def _only_things(resolved: list[tuple[Actor | None, str | None]], arguments: list[Argument]) -> bool:
+    """Whether every target argument is a thing petrel knows nothing of ("a statement", "the ban")."""
+    return all(_unknown_thing(actor, arg) for (actor, _), arg in zip(resolved, arguments))
 
 
 def _unknown_thing(actor: Actor | None, argument: Argument) -> bool:

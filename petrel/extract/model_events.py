@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from petrel.extract.event_frames import (
-    Argument, EventFrame, as_demand, as_intent, beneficiaries, coordinated, first_child, is_natural_cause, is_passive,
+    Argument, EventFrame, as_demand, as_intent, beneficiaries, coordinated, first_child, is_passive, no_ones_act,
     reporting_verb, subject_of, target_slots,
 )
 from petrel.extract.event_roots import EventRootModel
@@ -25,7 +25,6 @@ MODEL_RULE = "model:event_roots"
 # 6% of held-out sentences without an event get one, 95% of those with one do (docs/event-coding.md).
 NO_EVENT_FROM = 0.5
 _TARGET_SLOTS = ("dobj", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "prep:at", "clause")
-_VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _STANCE_SLOTS = ("prep:about", "prep:of", "prep:over", "prep:on", "prep:toward", "prep:towards", "clause")
 
 
@@ -57,8 +56,8 @@ def model_frame(sentence: Span, model: EventRootModel, ontology: Ontology) -> Ev
     frame = EventFrame(trigger=sentence.doc[predicate.i : predicate.i + 1], pattern=pattern, nominal=predicate.pos_ != "VERB")
     frame.probability = round(prediction.probability, 3)
     source = subject_of(predicate)
-    if source is not None and is_natural_cause(source.head) and prediction.label in _VIOLENT_ROOTS:
-        return None  # "a storm destroyed dozens of homes": no one's act
+    if no_ones_act(source, prediction.label):
+        return None  # "a storm destroyed dozens of homes"
     if source is not None:
         frame.sources = coordinated(source)
     target = target_slots(predicate, _TARGET_SLOTS, is_passive(predicate)) or _stance_target(predicate)
