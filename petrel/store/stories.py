@@ -14,6 +14,7 @@ that step is Python (`StoryIndex`), over days counted as integers.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 
@@ -59,7 +60,10 @@ class StoryIndex:
     opened: list[str] = field(default_factory=list)  # event ids of the mentions that opened a story
 
     def add(self, key: str, anchor: StoryAnchor) -> None:
-        self.anchors.setdefault((key, anchor.day), []).append(anchor)
+        # in story-id order, as stored stories are read: where two stories of one key and day
+        # could take a mention, the choice is the same whether they were opened in this process
+        # or read back from the store
+        bisect.insort(self.anchors.setdefault((key, anchor.day), []), anchor, key=lambda a: a.story_id)
 
     def assign(self, event_id: str, key: str, day: int | None, place: str | None) -> str:
         """The story of one event mention: the nearest existing one it joins, else a new one it opens."""
