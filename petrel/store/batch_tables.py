@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import duckdb
 import pyarrow as pa
 from pydantic_core import to_json
 
@@ -41,11 +40,3 @@ def flat_arrow(records: Sequence[Event] | Sequence[Figure], flat: FlatTable) -> 
         arrays[column.name] = pa.array(found, ARROW_TYPES[column.type])
     return pa.table(arrays)
 
-
-def drop_quietly(connection: duckdb.DuckDBPyConnection, *tables: str) -> None:
-    """Drop temp tables; an aborted transaction refuses it, and its error is the one to see."""
-    for table in tables:
-        try:
-            connection.execute(f"DROP TABLE IF EXISTS {table}")
-        except duckdb.Error:
-            pass

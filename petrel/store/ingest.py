@@ -32,11 +32,11 @@ from petrel.articles import Article
 from petrel.errors import NotAStoreError
 from petrel.records import Event, Figure
 from petrel.store import schema
-from petrel.store.batch_tables import drop_quietly, flat_arrow
+from petrel.store.batch_tables import flat_arrow
 from petrel.store.connection import connect, registered
 from petrel.store.memory import collection_paused
 from petrel.store.near_duplicates import (
-    CANDIDATES_PER_ARTICLE, Signature, best_original, content_hash, most_shared, normalised_words, words_hash,
+    CANDIDATES_PER_ARTICLE, Signature, best_original, content_hash, most_shared, normalised_words, signatures, words_hash,
 )
 from petrel.store.remembered import remember_people, remember_places
 from petrel.store.stories import MENTION_KEY_SQL, PLACE_KEY_SQL, STORY_KEY_SQL, StoryIndex
@@ -88,7 +88,7 @@ class EventStore:
                 # Fold the write-ahead log into the file every 256 MB instead of DuckDB's 16 MB:
                 # each fold rewrites the blocks touched, so folding rarely writes less in all
                 # (measured: ingest into a 1M-event store 3.0k -> 4.6k records/s).
-                self.connection.execute("SET checkpoint_threshold = '256MB'")
+                self.connection.execute("SET checkpoint_threshold = '1GB'")
         except BaseException:
             self.connection.close()
             raise
@@ -161,7 +161,8 @@ class EventStore:
 
     def _sort_out(self, coded: list[CodedArticle], counts: IngestCounts):
         """Split a batch into new articles, exact copies and new versions of stored ids."""
-        batch: list[_NewArticle] = []
+        new_articles: list[tuple[Article, Sequence[Record], str]] = []
+        new_words: list[list[str]] = []  # their signatures are made for the whole batch at once
         copies: list[tuple[Article, str]] = []
         replaced: list[str] = []
         for article, records in coded:
@@ -178,9 +179,15 @@ class EventStore:
                 counts.replaced += 1
             self._hashes[digest] = article.id
             self._ids[article.id] = digest
-            events = [record for record in records if isinstance(record, Event)]
-            figures = [record for record in records if not isinstance(record, Event)]
-            batch.append(_NewArticle(article, events, figures, digest, Signature.of_words(words)))
+            new_words.append(words)
+            new_articles.append((article, records, digest))
+        batch = [
+            _NewArticle(
+                article, [record for record in records if isinstance(record, Event)],
+                [record for record in records if not isinstance(record, Event)], digest, signature,
+            )
+            for (article, records, digest), signature in zip(new_articles, signatures(new_words))
+        ]  # fmt: skip
         return batch, copies, replaced
 
     def _forget(self, batch: list[_NewArticle]) -> None:
@@ -255,7 +262,6 @@ class EventStore:
 
     def _insert(self, batch: list[_NewArticle], copies: list[tuple[Article, str]], counts: IngestCounts) -> None:
         with self._batch_tables(batch):
-            self._assign_stories()
             self._append("articles", [self._article_row(new) for new in batch])
             self._append("article_copies", [self._copy_row(article, original) for article, original in copies])
             self._append("article_signatures", [{"article_id": n.article.id, "signature": n.signature.values.tolist()} for n in batch])
@@ -263,7 +269,7 @@ class EventStore:
                 "article_bands",
                 [{"band": band, "bucket": bucket, "article_id": n.article.id} for n in batch for band, bucket in enumerate(n.signature.buckets)],
             )
-            self.connection.execute("INSERT INTO events BY NAME SELECT * FROM petrel_batch_events")
+            self.connection.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (batch_row) FROM petrel_batch_events")
             self.connection.execute("INSERT INTO figures BY NAME SELECT * FROM petrel_batch_figures")
             add_growth(self.connection)
             remember_people(self.connection)
@@ -274,8 +280,10 @@ class EventStore:
 
     @contextmanager
     def _batch_tables(self, batch: list[_NewArticle]):
-        """The batch as temp tables: its articles, its events and figures in the store's flat
-        layout, and what story assignment reads of each event mention."""
+        """The batch as Arrow tables SQL reads in place (no copy into temp tables): its articles
+        (`petrel_batch_articles`), and its events and figures in the store's flat layout with the
+        store's own columns (`petrel_batch_events`, `petrel_batch_figures`), events in text order
+        (`batch_row`) with their stories assigned and the new stories opened."""
         connection = self.connection
         articles = pa.table(
             {
@@ -286,37 +294,27 @@ class EventStore:
                 "duplicate_of": pa.array([new.duplicate_of for new in batch], pa.string()),
             }
         )
-        events = flat_arrow([event for new in batch for event in new.events], schema.EVENT_COLUMNS)
-        figures = flat_arrow([figure for new in batch for figure in new.figures], schema.FIGURE_COLUMNS)
-        with (
-            registered(connection, "petrel_batch_articles", articles),
-            registered(connection, "petrel_flat_events", events),
-            registered(connection, "petrel_flat_figures", figures),
-        ):
-            try:
-                connection.execute(
-                    """CREATE OR REPLACE TEMP TABLE petrel_batch_events AS
-                       SELECT r.*, NULL::VARCHAR AS story_id, NULL::VARCHAR AS mention_of, a.duplicate_of,
-                           ?::TIMESTAMP AS coded_at
-                       FROM petrel_flat_events r JOIN petrel_batch_articles a USING (article_id)""",
-                    [self._coded_at],
-                )
-                connection.execute(
-                    """CREATE OR REPLACE TEMP TABLE petrel_batch_figures AS
-                       SELECT r.*, a.duplicate_of, ?::TIMESTAMP AS coded_at
-                       FROM petrel_flat_figures r JOIN petrel_batch_articles a USING (article_id)""",
-                    [self._coded_at],
-                )
-                connection.execute(
-                    f"""CREATE OR REPLACE TEMP TABLE petrel_batch_mentions AS
-                        SELECT e.event_id, e.article_id, {STORY_KEY_SQL} AS story_key, coalesce(e.date, a.published) AS day,
-                            {PLACE_KEY_SQL} AS place_key, {MENTION_KEY_SQL} AS mention_key, a.duplicate_of,
-                            a.position, e.sentence_index, e.trigger_start
-                        FROM petrel_batch_events e JOIN petrel_batch_articles a USING (article_id)"""
-                )
+        flat_events = flat_arrow([event for new in batch for event in new.events], schema.EVENT_COLUMNS)
+        flat_figures = flat_arrow([figure for new in batch for figure in new.figures], schema.FIGURE_COLUMNS)
+        with registered(connection, "petrel_batch_articles", articles):
+            with registered(connection, "petrel_flat_events", flat_events):
+                stories, opened = self._assign_stories()
+            story_ids, mention_ids = zip(*map(stories.__getitem__, flat_events["event_id"].to_pylist())) if stories else ((), ())
+            coded_at = pa.scalar(self._coded_at, pa.timestamp("us"))
+            events = _with_columns(
+                flat_events,
+                story_id=pa.array(story_ids, pa.string()),
+                mention_of=pa.array(mention_ids, pa.string()),
+                duplicate_of=_duplicate_of(batch, "events"),
+                coded_at=pa.repeat(coded_at, len(flat_events)),
+                batch_row=pa.array(range(len(flat_events)), pa.int64()),
+            )
+            figures = _with_columns(
+                flat_figures, duplicate_of=_duplicate_of(batch, "figures"), coded_at=pa.repeat(coded_at, len(flat_figures))
+            )
+            with registered(connection, "petrel_batch_events", events), registered(connection, "petrel_batch_figures", figures):
+                open_stories(connection, opened)
                 yield
-            finally:
-                drop_quietly(connection, "petrel_batch_events", "petrel_batch_figures", "petrel_batch_mentions")
 
     def _article_row(self, new: _NewArticle) -> dict[str, Any]:
         article = new.article
@@ -334,42 +332,45 @@ class EventStore:
             "origin": article.origin or None, "coded_at": self._coded_at,
         }  # fmt: skip
 
-    def _assign_stories(self) -> None:
-        """Give every event of the batch its story (and, in a copy, the original's event it
-        mentions); open the new stories. Counts are added afterwards (add_growth).
+    def _assign_stories(self) -> tuple[dict[str, tuple[str, str | None]], pa.Table]:
+        """The story of every event of the batch (and, in a copy, the original's event it
+        mentions), by event id; and the new stories, as the mentions that opened them
+        (event_id, story_key, day). Counts are added afterwards (add_growth).
 
         Events of originals go first, in date order, so that a copy in the same batch finds them."""
-        connection = self.connection
         if self._stories is None:
-            self._stories = stored_stories(connection)
+            self._stories = stored_stories(self.connection)
         index = self._stories
         index.opened = []
         mentioned = self._original_events()
-        mentions = connection.execute(
-            """SELECT event_id, article_id, story_key, day - DATE '1970-01-01', place_key, mention_key, duplicate_of
-               FROM petrel_batch_mentions
-               ORDER BY duplicate_of IS NOT NULL, day NULLS FIRST, position, sentence_index, trigger_start, event_id"""
+        mentions = self.connection.execute(
+            f"""SELECT e.event_id, e.article_id, {STORY_KEY_SQL}, coalesce(e.date, a.published) - DATE '1970-01-01' AS day,
+                   {PLACE_KEY_SQL}, {MENTION_KEY_SQL}, a.duplicate_of
+               FROM petrel_flat_events e JOIN petrel_batch_articles a USING (article_id)
+               ORDER BY a.duplicate_of IS NOT NULL, day NULLS FIRST, a.position, e.sentence_index, e.trigger_start, e.event_id"""
         ).fetchall()
-        event_ids, story_ids, mention_ids = [], [], []
+        stories: dict[str, tuple[str, str | None]] = {}
+        opening: dict[str, tuple[str, int | None]] = {}
         for event_id, article_id, key, day, place, mention_key, duplicate_of in mentions:
             original = mentioned.get(duplicate_of, {}).get(mention_key) if duplicate_of else None
             if original is None:
                 story_id = index.assign(event_id, key, day, place)
                 mention_of = None
+                if story_id == event_id:
+                    opening[event_id] = (key, day)
             else:
                 mention_of, story_id = original
             if duplicate_of is None:
                 mentioned.setdefault(article_id, {}).setdefault(mention_key, (event_id, story_id))
-            event_ids.append(event_id)
-            story_ids.append(story_id)
-            mention_ids.append(mention_of)
-        assigned = pa.table({"event_id": event_ids, "story_id": story_ids, "mention_of": pa.array(mention_ids, pa.string())})
-        with registered(connection, "petrel_assigned_stories", assigned):
-            connection.execute(
-                """UPDATE petrel_batch_events SET story_id = s.story_id, mention_of = s.mention_of
-                   FROM petrel_assigned_stories s WHERE petrel_batch_events.event_id = s.event_id"""
-            )
-        open_stories(connection, index.opened)
+            stories[event_id] = (story_id, mention_of)
+        opened = pa.table(
+            {
+                "event_id": pa.array(index.opened, pa.string()),
+                "story_key": pa.array([opening[event_id][0] for event_id in index.opened], pa.string()),
+                "day": pa.array([opening[event_id][1] for event_id in index.opened], pa.int32()).cast(pa.date32()),
+            }
+        )
+        return stories, opened
 
     def _original_events(self) -> dict[str, dict[str, tuple[str, str]]]:
         """For each stored original of the batch's copies: its events by what a copy's mention shares."""
@@ -403,6 +404,17 @@ _ARROW_TYPES = {
 
 def _arrow_schema(table: schema.StoreTable) -> pa.Schema:
     return pa.schema([pa.field(column.name, _ARROW_TYPES[column.sql_type]) for column in table.columns])
+
+
+def _with_columns(table: pa.Table, **columns: pa.Array) -> pa.Table:
+    for name, values in columns.items():
+        table = table.append_column(name, values)
+    return table
+
+
+def _duplicate_of(batch: list[_NewArticle], records: str) -> pa.Array:
+    """The `duplicate_of` of each event (or figure) of the batch, in the batch's record order."""
+    return pa.array([new.duplicate_of for new in batch for _ in getattr(new, records)], pa.string())
 
 
 _READ_TABLES = ("articles", "events", "figures", "stories")

@@ -75,15 +75,7 @@ class Signature:
     @classmethod
     def of_words(cls, words: list[str]) -> "Signature":
         """The signature of the text these normalised words come from."""
-        # Shingles are hashed with CRC-32: twice as fast as datasketch's SHA-1 default, and
-        # MinHash needs only a well-spread 32-bit hash, not a cryptographic one.
-        minhash_type, template = _minhash_template()
-        minhash = minhash_type(
-            num_perm=PERMUTATIONS, seed=_SEED, hashfunc=zlib.crc32,
-            permutations=template.permutations, scheme=template.scheme,
-        )  # fmt: skip
-        minhash.update_batch(list(shingles(words)))
-        return cls(minhash.hashvalues.astype(np.uint64))
+        return signatures([words])[0]
 
     @cached_property
     def buckets(self) -> list[int]:
@@ -93,6 +85,44 @@ class Signature:
     def similarity(self, other: "Signature") -> float:
         """Estimated Jaccard similarity of the two texts' shingle sets."""
         return float(np.count_nonzero(self.values == other.values)) / PERMUTATIONS
+
+
+def signatures(texts_words: list[list[str]]) -> list[Signature]:
+    """The MinHash signatures of many texts (each given as its normalised words) at once.
+
+    The values are those of datasketch's MinHash (its affine32 scheme, with our seed's
+    permutations, shingles hashed with CRC-32 — twice as fast as its SHA-1 default, and MinHash
+    needs only a well-spread 32-bit hash): every shingle is mixed by the MurmurHash3 finalizer
+    and put through the 128 permutations h -> a*h + b (mod 2^32), and a signature keeps the
+    least value of each. Doing that for a whole batch in a few array operations, instead of a
+    MinHash object per text, halves the cost of a signature (a test checks the values against
+    datasketch's own).
+    """
+    if not texts_words:
+        return []
+    hashed = [[zlib.crc32(shingle) for shingle in shingles(words)] for words in texts_words]
+    starts = np.cumsum([0] + [len(values) for values in hashed[:-1]])
+    mixed = _murmur_finalized(np.fromiter((value for values in hashed for value in values), np.uint32))
+    multipliers, offsets = _permutations()
+    permuted = mixed[:, None] * multipliers + offsets  # uint32: wraps around, i.e. mod 2^32
+    least = np.minimum.reduceat(permuted, starts, axis=0)
+    return [Signature(row.astype(np.uint64)) for row in least]
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    _, template = _minhash_template()
+    multipliers, offsets = template.permutations
+    return multipliers.astype(np.uint32), offsets.astype(np.uint32)
+
+
+def _murmur_finalized(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer: a bijection that spreads weak hashes over all bits."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
 
 
 def most_shared(candidates: dict[str, int], limit: int) -> list[str]:

@@ -3,7 +3,7 @@
 People are remembered from actor objects of kind `person` that carry a name and a country —
 that is, people petrel resolved from a titled mention ("Egyptian President Abdel-Fattah
 al-Sisi") or its own tables, never from a bare name (which stays `country: null`).
-Both read a batch's records from the temp tables petrel.store.ingest makes of them
+Both read a batch's records from the Arrow tables petrel.store.ingest registers for them
 (`petrel_batch_events`, `petrel_batch_figures`, `petrel_batch_articles`).
 """
 

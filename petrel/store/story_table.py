@@ -3,8 +3,8 @@
 Counts grow by what each batch adds (its articles are new, so their mentions, articles and
 reports add up; outlets are counted through `story_sources`), so that storing a batch costs
 the same in a store of a thousand events as in one of a million. The batch's events are read
-from the temp tables petrel.store.ingest makes of them (`petrel_batch_events`,
-`petrel_batch_mentions`, `petrel_batch_articles`). When stored articles are replaced, the
+from the Arrow tables petrel.store.ingest registers for them (`petrel_batch_events`,
+`petrel_batch_articles`). When stored articles are replaced, the
 stories they were in are counted again from their events.
 """
 
@@ -28,12 +28,11 @@ def stored_stories(connection: duckdb.DuckDBPyConnection) -> StoryIndex:
     return index
 
 
-def open_stories(connection: duckdb.DuckDBPyConnection, event_ids: list[str]) -> None:
-    """New stories, each as the batch mention that opened it describes it; their counts are
-    added afterwards (add_growth)."""
-    if not event_ids:
+def open_stories(connection: duckdb.DuckDBPyConnection, opened: pa.Table) -> None:
+    """New stories, each as the batch mention that opened it describes it (`opened`: its
+    event_id, story_key and day); their counts are added afterwards (add_growth)."""
+    if not len(opened):
         return
-    opened = pa.table({"event_id": pa.array(event_ids, pa.string())})
     with registered(connection, "petrel_opened_stories", opened):
         connection.execute(
             """INSERT INTO stories BY NAME
@@ -41,13 +40,12 @@ def open_stories(connection: duckdb.DuckDBPyConnection, event_ids: list[str]) ->
                    e.source_code, coalesce(nullif(e.source_name, ''), e.source_text) AS source_name, e.source_country,
                    e.target_code, coalesce(nullif(e.target_name, ''), e.target_text) AS target_name, e.target_country,
                    m.day AS date, 0 AS mentions, 0 AS articles, 0 AS reports, 0 AS sources, e.sentence
-               FROM petrel_opened_stories o JOIN petrel_batch_events e USING (event_id)
-               JOIN petrel_batch_mentions m USING (event_id)"""
+               FROM petrel_opened_stories m JOIN petrel_batch_events e USING (event_id)"""
         )
 
 
 def add_growth(connection: duckdb.DuckDBPyConnection) -> None:
-    """Add what a batch's events (temp tables petrel_batch_events and petrel_batch_articles)
+    """Add what a batch's events (petrel_batch_events and petrel_batch_articles)
     bring to their stories: counts, dates, the first place given, outlets new to a story."""
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE petrel_growth AS
@@ -55,9 +53,9 @@ def add_growth(connection: duckdb.DuckDBPyConnection) -> None:
                 count(DISTINCT e.article_id) FILTER (WHERE e.duplicate_of IS NULL) AS reports,
                 min(e.date) AS first_date, max(e.date) AS last_date,
                 min(coalesce(a.published, e.date)) AS first_seen, max(coalesce(a.published, e.date)) AS last_seen,
-                arg_min({_PLACE_KEY_E}, e.rowid) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS place_key,
-                arg_min(coalesce(e.location_name, e.location_text), e.rowid) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS location_name,
-                arg_min(e.location_country, e.rowid) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS location_country
+                arg_min({_PLACE_KEY_E}, e.batch_row) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS place_key,
+                arg_min(coalesce(e.location_name, e.location_text), e.batch_row) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS location_name,
+                arg_min(e.location_country, e.batch_row) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS location_country
             FROM petrel_batch_events e JOIN petrel_batch_articles a USING (article_id)
             GROUP BY e.story_id"""
     )
