@@ -40,7 +40,7 @@ from petrel.store.near_duplicates import (
 )
 from petrel.store.remembered import remember_people, remember_places
 from petrel.store.stories import MENTION_KEY_SQL, PLACE_KEY_SQL, STORY_KEY_SQL, StoryIndex
-from petrel.store.story_table import add_growth, open_stories, recount_stories, stored_stories
+from petrel.store.story_table import grow_stories, recount_stories, stored_stories
 
 Record = Event | Figure
 CodedArticle = tuple[Article, Sequence[Record]]
@@ -261,7 +261,7 @@ class EventStore:
         return candidates
 
     def _insert(self, batch: list[_NewArticle], copies: list[tuple[Article, str]], counts: IngestCounts) -> None:
-        with self._batch_tables(batch):
+        with self._batch_tables(batch) as opened:
             self._append("articles", [self._article_row(new) for new in batch])
             self._append("article_copies", [self._copy_row(article, original) for article, original in copies])
             self._append("article_signatures", [{"article_id": n.article.id, "signature": n.signature.values.tolist()} for n in batch])
@@ -271,7 +271,7 @@ class EventStore:
             )
             self.connection.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (batch_row) FROM petrel_batch_events")
             self.connection.execute("INSERT INTO figures BY NAME SELECT * FROM petrel_batch_figures")
-            add_growth(self.connection)
+            grow_stories(self.connection, opened)
             remember_people(self.connection)
             remember_places(self.connection)
         counts.articles += len(batch)
@@ -283,7 +283,8 @@ class EventStore:
         """The batch as Arrow tables SQL reads in place (no copy into temp tables): its articles
         (`petrel_batch_articles`), and its events and figures in the store's flat layout with the
         store's own columns (`petrel_batch_events`, `petrel_batch_figures`), events in text order
-        (`batch_row`) with their stories assigned and the new stories opened."""
+        (`batch_row`) with their stories assigned. Yields the stories the batch opens (see
+        _assign_stories)."""
         connection = self.connection
         articles = pa.table(
             {
@@ -313,8 +314,7 @@ class EventStore:
                 flat_figures, duplicate_of=_duplicate_of(batch, "figures"), coded_at=pa.repeat(coded_at, len(flat_figures))
             )
             with registered(connection, "petrel_batch_events", events), registered(connection, "petrel_batch_figures", figures):
-                open_stories(connection, opened)
-                yield
+                yield opened
 
     def _article_row(self, new: _NewArticle) -> dict[str, Any]:
         article = new.article
@@ -335,7 +335,7 @@ class EventStore:
     def _assign_stories(self) -> tuple[dict[str, tuple[str, str | None]], pa.Table]:
         """The story of every event of the batch (and, in a copy, the original's event it
         mentions), by event id; and the new stories, as the mentions that opened them
-        (event_id, story_key, day). Counts are added afterwards (add_growth).
+        (event_id, story_key, day). Counts are added afterwards (grow_stories).
 
         Events of originals go first, in date order, so that a copy in the same batch finds them."""
         if self._stories is None:

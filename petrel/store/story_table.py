@@ -28,25 +28,13 @@ def stored_stories(connection: duckdb.DuckDBPyConnection) -> StoryIndex:
     return index
 
 
-def open_stories(connection: duckdb.DuckDBPyConnection, opened: pa.Table) -> None:
-    """New stories, each as the batch mention that opened it describes it (`opened`: its
-    event_id, story_key and day); their counts are added afterwards (add_growth)."""
-    if not len(opened):
-        return
-    with registered(connection, "petrel_opened_stories", opened):
-        connection.execute(
-            """INSERT INTO stories BY NAME
-               SELECT e.event_id AS story_id, m.story_key, e.plover, e.cameo_root, e.cameo, e.quad_class, e.goldstein,
-                   e.source_code, coalesce(nullif(e.source_name, ''), e.source_text) AS source_name, e.source_country,
-                   e.target_code, coalesce(nullif(e.target_name, ''), e.target_text) AS target_name, e.target_country,
-                   m.day AS date, 0 AS mentions, 0 AS articles, 0 AS reports, 0 AS sources, e.sentence
-               FROM petrel_opened_stories m JOIN petrel_batch_events e USING (event_id)"""
-        )
+def grow_stories(connection: duckdb.DuckDBPyConnection, opened: pa.Table) -> None:
+    """Add what a batch's events (petrel_batch_events and petrel_batch_articles) bring to
+    their stories: counts, dates, the first place given, outlets new to a story.
 
-
-def add_growth(connection: duckdb.DuckDBPyConnection) -> None:
-    """Add what a batch's events (petrel_batch_events and petrel_batch_articles)
-    bring to their stories: counts, dates, the first place given, outlets new to a story."""
+    The stories the batch opened (`opened`: the event_id, story_key and day of the mention that
+    opened each) are inserted with their counts; only stories stored before are updated (an
+    update costs far more than an insert, and most stories a batch touches are new)."""
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE petrel_growth AS
             SELECT e.story_id, count(*) AS mentions, count(DISTINCT e.article_id) AS articles,
@@ -55,7 +43,8 @@ def add_growth(connection: duckdb.DuckDBPyConnection) -> None:
                 min(coalesce(a.published, e.date)) AS first_seen, max(coalesce(a.published, e.date)) AS last_seen,
                 arg_min({_PLACE_KEY_E}, e.batch_row) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS place_key,
                 arg_min(coalesce(e.location_name, e.location_text), e.batch_row) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS location_name,
-                arg_min(e.location_country, e.batch_row) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS location_country
+                arg_min(e.location_country, e.batch_row) FILTER (WHERE ({_PLACE_KEY_E}) IS NOT NULL) AS location_country,
+                0 AS outlets
             FROM petrel_batch_events e JOIN petrel_batch_articles a USING (article_id)
             GROUP BY e.story_id"""
     )
@@ -67,23 +56,38 @@ def add_growth(connection: duckdb.DuckDBPyConnection) -> None:
            ANTI JOIN story_sources s ON s.story_id = p.story_id AND s.source = p.source"""
     )
     connection.execute(
-        """UPDATE stories SET
-               mentions = stories.mentions + g.mentions,
-               articles = stories.articles + g.articles,
-               reports = stories.reports + g.reports,
-               sources = stories.sources + coalesce(n.outlets, 0),
-               first_date = least(stories.first_date, g.first_date),
-               last_date = greatest(stories.last_date, g.last_date),
-               first_seen = least(stories.first_seen, g.first_seen),
-               last_seen = greatest(stories.last_seen, g.last_seen),
-               place_key = coalesce(stories.place_key, g.place_key),
-               location_name = CASE WHEN stories.place_key IS NULL THEN g.location_name ELSE stories.location_name END,
-               location_country = CASE WHEN stories.place_key IS NULL THEN g.location_country ELSE stories.location_country END
-           FROM petrel_growth g
-           LEFT JOIN (SELECT story_id, count(*) AS outlets FROM petrel_new_outlets GROUP BY story_id) n
-               ON n.story_id = g.story_id
-           WHERE stories.story_id = g.story_id"""
+        """UPDATE petrel_growth SET outlets = n.outlets
+           FROM (SELECT story_id, count(*) AS outlets FROM petrel_new_outlets GROUP BY story_id) n
+           WHERE petrel_growth.story_id = n.story_id"""
     )
+    with registered(connection, "petrel_opened_stories", opened):
+        connection.execute(
+            """INSERT INTO stories BY NAME
+               SELECT e.event_id AS story_id, m.story_key, e.plover, e.cameo_root, e.cameo, e.quad_class, e.goldstein,
+                   e.source_code, coalesce(nullif(e.source_name, ''), e.source_text) AS source_name, e.source_country,
+                   e.target_code, coalesce(nullif(e.target_name, ''), e.target_text) AS target_name, e.target_country,
+                   g.place_key, g.location_name, g.location_country, m.day AS date,
+                   g.first_date, g.last_date, g.first_seen, g.last_seen,
+                   g.mentions, g.articles, g.reports, g.outlets AS sources, e.sentence
+               FROM petrel_opened_stories m JOIN petrel_batch_events e USING (event_id)
+               JOIN petrel_growth g ON g.story_id = m.event_id"""
+        )
+        connection.execute(
+            """UPDATE stories SET
+                   mentions = stories.mentions + g.mentions,
+                   articles = stories.articles + g.articles,
+                   reports = stories.reports + g.reports,
+                   sources = stories.sources + g.outlets,
+                   first_date = least(stories.first_date, g.first_date),
+                   last_date = greatest(stories.last_date, g.last_date),
+                   first_seen = least(stories.first_seen, g.first_seen),
+                   last_seen = greatest(stories.last_seen, g.last_seen),
+                   place_key = coalesce(stories.place_key, g.place_key),
+                   location_name = CASE WHEN stories.place_key IS NULL THEN g.location_name ELSE stories.location_name END,
+                   location_country = CASE WHEN stories.place_key IS NULL THEN g.location_country ELSE stories.location_country END
+               FROM (SELECT * FROM petrel_growth ANTI JOIN petrel_opened_stories o ON o.event_id = petrel_growth.story_id) g
+               WHERE stories.story_id = g.story_id"""
+        )
     connection.execute("INSERT INTO story_sources SELECT story_id, source FROM petrel_new_outlets")
     connection.execute("DROP TABLE petrel_growth")
     connection.execute("DROP TABLE petrel_new_outlets")

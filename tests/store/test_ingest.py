@@ -100,7 +100,7 @@ def test_a_batch_that_fails_leaves_the_store_as_it_was(store_copy, coded_samples
     [(new, records)] = code([dataclasses.replace(article, id="new-article", text="Fresh report. " + article.text)])
     before = {table: _count(store_copy, table) for table in ("articles", "events", "stories")}
     with EventStore(store_copy) as store:
-        monkeypatch.setattr("petrel.store.ingest.add_growth", lambda *arguments: 1 / 0)
+        monkeypatch.setattr("petrel.store.ingest.grow_stories", lambda *arguments: 1 / 0)
         with pytest.raises(ZeroDivisionError):
             store.ingest([(new, records)])
         assert not store.has(new)  # so that a rerun stores it
