@@ -177,6 +177,8 @@ def _address(doc: Doc, mention: PlaceMention, mentions: list[PlaceMention]) -> P
         return None
     comma = doc[k].text == ","
     k += 1
+    if comma and k < len(doc) and doc[k].lower_ == "in":
+        k += 1  # "Arile village, in Rumu groupement"
     for _ in range(3):  # "in the district of Misungwi", ", tambon Lahan"
         if k < len(doc) and (doc[k].lower_ in ("the", "of") or doc[k].text in KIND_WORDS):
             k += 1
@@ -222,9 +224,11 @@ def _read_spans(
             core = core[1:]  # "Northern Nicosia", "Central Mali": a part of the place named
             reading = gazetteer.resolve(core.text, context, hint=hint_text)
         if reading is None and hint is not None:
-            if bracketed and (label != "ORG" or _stands_as_place(core)):
-                # ACLED style: a village the gazetteer lacks, placed by its division: keep the division.
-                reading = _hint_place(gazetteer, hint.text, _countries_around(doc, core, hint, gazetteer, context))
+            if bracketed and (label != "ORG" or _stands_as_place(core) or len(_bracket_parts(doc, core) or []) > 1):
+                # ACLED style: a village the gazetteer lacks, placed by its address: keep the
+                # address. A name with a two-part address ("Agodo (Ewekoro, Ogun)") is a place
+                # whatever spaCy tagged it.
+                reading = _address_place(doc, core, hint, gazetteer, context)
                 placed_by_hint = reading is not None
             else:  # "Kharkiv, Odesa and Dnipro" is a list, not Kharkiv in Odesa province
                 reading = gazetteer.resolve(core.text, context)
@@ -276,10 +280,10 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str | None]]:
             continue
         if broken:
             label = ent.label_ if ent.label_ in PLACE_LABELS else None
-            spans += [(part, label) for part in _comma_parts(ent, _BREAKS)]
+            parts = [_before_spaced_dash(part) for part in _comma_parts(ent, _BREAKS)]
+            spans += [(part, label) for part in parts if len(part)]
         elif any(_spaced_dash(token) for token in ent):
-            # "Donetsk - Kirovskyi", "Baghdad - Karkh": a city and its district (the first is the place).
-            first = ent[: next(token.i for token in ent if _spaced_dash(token)) - ent.start]
+            first = _before_spaced_dash(ent)
             if len(first):
                 spans.append((first, ent.label_ if ent.label_ in PLACE_LABELS else None))
         else:
@@ -368,17 +372,19 @@ def _core(span: Span) -> Span:
 
 def _hint(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span | None, bool]:
     """A division or country that places `span`, and whether it is in brackets:
-    "X (Santa Cruz)", "X (Ichilo, Santa Cruz)", "X, Texas"."""
-    end = _after_kind_word(doc, span.end)  # "Taze township (Shwebo district, Sagaing region)"
-    if end < len(doc) and doc[end].text == "(":
-        close = next((k for k in range(end + 1, min(end + 12, len(doc))) if doc[k].text == ")"), None)
-        if close is not None:
-            for part in reversed(_comma_parts(doc[end + 1 : close])):
-                if part.text.lower() in _COMPASS_WORDS:
-                    continue  # "Kar Paung Kya (East) village": part of the name, not Cameroon's East region
-                if _names_division_or_country(gazetteer, part.text):
-                    return part, True
-        return None, False
+    "X (Santa Cruz)", "X (Ichilo, Santa Cruz)", "X, Texas". A bracketed address that names no
+    division or country may name the town a village lies by: "Nagare (Fada Ngourma, Gourma)"."""
+    parts = _bracket_parts(doc, span)
+    if parts is not None:
+        for part in reversed(parts):
+            if part.text.lower() in _COMPASS_WORDS:
+                continue  # "Kar Paung Kya (East) village": part of the name, not Cameroon's East region
+            if _names_division_or_country(gazetteer, part.text):
+                return part, True
+        # (a town alone in brackets is a place of its own: "Valentino Park (Torino)")
+        town = next((part for part in parts if _names_town(gazetteer, part.text)), None) if len(parts) > 1 else None
+        return (town, True) if town is not None else (None, False)
+    end = _after_kind_word(doc, span.end)
     part = _name_after_comma(doc, end)
     if part is not None:
         # After a comma only a name that is a division or country first of all ("Texas", not
@@ -414,6 +420,13 @@ def _comma_division(
     return (part, division) if division is not None else None
 
 
+def _before_spaced_dash(span: Span) -> Span:
+    """"Donetsk - Kirovskyi", "Baghdad - Karkh", "(Seoul City - Jongno)": a city and its district;
+    the first is the place."""
+    dash = next((token.i for token in span if _spaced_dash(token)), span.end)
+    return span.doc[span.start : dash]
+
+
 def _spaced_dash(token: Token) -> bool:
     return token.text in ("-", "\u2013") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_) and bool(token.whitespace_)
 
@@ -434,6 +447,41 @@ def _comma_parts(span: Span, breaks: frozenset[str] = frozenset({","})) -> list[
             start = token.i + 1
     parts.append(span.doc[start : span.end])
     return [part for part in parts if len(part)]
+
+
+def _bracket_parts(doc: Doc, name: Span) -> list[Span] | None:
+    """The comma-separated parts of the bracket right after a name (and its kind word), if any:
+    "Taze township (Shwebo district, Sagaing region)"."""
+    end = _after_kind_word(doc, name.end)
+    if end >= len(doc) or doc[end].text != "(":
+        return None
+    close = next((k for k in range(end + 1, min(end + 12, len(doc))) if doc[k].text == ")"), None)
+    return _comma_parts(doc[end + 1 : close]) if close is not None else None
+
+
+def _names_town(gazetteer: Gazetteer, text: str) -> bool:
+    """Whether a bracket part names a town by its own name (an alternate name of a town abroad,
+    "Bassa" for Passau, is more likely a local place the gazetteer lacks)."""
+    town = gazetteer.resolve(text, feature="city")
+    return town is not None and not town.alternate
+
+
+def _address_place(
+    doc: Doc, name: Span, hint: Span, gazetteer: Gazetteer, context: frozenset[str]
+) -> PlaceCandidate | None:
+    """Where the bracket after a name the gazetteer lacks (or knows only abroad) puts it: the
+    division or country it names; else a town it names, first part first ("Dira (Solenzo,
+    Banwa)": Dira lies by Solenzo, Burkina Faso; "As Sidrah (Sirt, West)": by Sirt, Libya, not in
+    a "West" of Cameroon); else, when no word around tells which of the divisions sharing its name
+    is meant ("Orugodawatta (Orugodawatta, Western)"), the likeliest of them."""
+    prefer = _countries_around(doc, name, hint, gazetteer, context)
+    place = _hint_place(gazetteer, hint.text, prefer)
+    if place is not None:
+        return place
+    for part in _bracket_parts(doc, name) or []:
+        if not _names_division_or_country(gazetteer, part.text) and _names_town(gazetteer, part.text):
+            return gazetteer.resolve(part.text, prefer, feature="city")
+    return gazetteer.division(_without_kind_word(hint.text), likeliest=True)
 
 
 def _hint_place(gazetteer: Gazetteer, text: str, prefer: Iterable[str] = ()) -> PlaceCandidate | None:

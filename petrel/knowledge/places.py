@@ -23,7 +23,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
@@ -132,6 +132,9 @@ class Gazetteer:
     common_words: frozenset[str]
     capitals: frozenset[str]
     files: list[str]
+    # People living in the gazetteer's towns of each division, by (ISO3, division name): how
+    # likely a report names it, when a name is shared by divisions of several countries.
+    division_people: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def is_capital(self, text: str) -> bool:
         """True for the name of a capital city (countries.tsv): "Kyiv", "Cairo", "Kabul"."""
@@ -222,12 +225,16 @@ class Gazetteer:
             return None
         return best
 
-    def division(self, text: str, country: str | None = None, *, prefer: Iterable[str] = ()) -> PlaceCandidate | None:
+    def division(
+        self, text: str, country: str | None = None, *, prefer: Iterable[str] = (), likeliest: bool = False
+    ) -> PlaceCandidate | None:
         """The first-level division (or region of ours) `text` names, in `country` if given.
 
         A name that divisions of several countries share ("Western": Sri Lanka, Uganda, Fiji...;
         "Punjab": India, Pakistan) names the division of the first country of `prefer` that has
-        one, else none: the table's order says nothing about which is meant.
+        one, else none: the table's order says nothing about which is meant. With `likeliest`,
+        it then names the division whose towns hold the most people ("Plateau" the Nigerian
+        state of Jos, not the Beninese department), as a reader with nothing else to go on would.
         """
         key = place_key(text)
         region = self.regions.get(key)
@@ -240,6 +247,8 @@ class Gazetteer:
             for candidate in found:
                 if candidate.country == preferred:
                     return candidate
+        if likeliest and found:
+            return max(found, key=lambda candidate: self.division_people.get((candidate.country, candidate.name), 0))
         return None
 
     def is_division(self, text: str) -> bool:
@@ -259,6 +268,10 @@ class Gazetteer:
             return [r for r in readings if r.country == region.country]
         if region is not None and region.admin1:
             divisions.add((region.country, place_key(region.admin1)))
+        if not divisions:
+            # A town as the address: "Kaya (Kaya, Sanmatenga)" is in the country of a town Kaya.
+            towns = {town.country for town in self.cities.get(key, [])}
+            return [r for r in readings if r.country in towns]
         return [r for r in readings if r.admin1 and (r.country, place_key(r.admin1)) in divisions]
 
     @staticmethod
@@ -369,7 +382,18 @@ def build_gazetteer(place_dir: Path = PLACE_DIR, actor_dir: Path = ACTOR_DIR) ->
             )  # fmt: skip
     files = [str(actor_dir / "countries.tsv")]
     files += [str(place_dir / name) for name in ("regions.tsv", "admin1.tsv", "common_words.tsv")]
-    return Gazetteer(regions, countries, admin1, cities, alternates, common, capitals, files)
+    return Gazetteer(regions, countries, admin1, cities, alternates, common, capitals, files, _division_people(cities))
+
+
+def _division_people(cities: dict[str, list[PlaceCandidate]]) -> dict[tuple[str, str], int]:
+    """The people of the towns of each division, by (ISO3, division name); a town listed under
+    several names counts once."""
+    towns = {(city.geonames_id, city.name): city for readings in cities.values() for city in readings}
+    people: dict[tuple[str, str], int] = {}
+    for city in towns.values():
+        if city.country and city.admin1:
+            people[city.country, city.admin1] = people.get((city.country, city.admin1), 0) + city.population
+    return people
 
 
 def _load_countries(path: Path, geo_countries: dict) -> tuple[dict[str, PlaceCandidate], frozenset[str]]:

@@ -242,7 +242,9 @@ def test_a_division_several_countries_share_is_placed_by_the_words_around_it(pla
     assert (village.text, village.country, village.feature) == ("Chak Bhatti", "PAK", "admin1")
     text = "Farmers blocked a highway near Chak Bhatti (Punjab) on Monday."
     assert [m.country for m in places_in(text, ("PAK",))] == ["PAK"]  # the article's country
-    assert places_in(text) == []  # nothing tells: no place rather than the table's first Punjab
+    # nothing tells: the Punjab whose towns hold the most people, not the table's first
+    assert [m.country for m in places_in(text)] == ["PAK"]
+    assert [m.country for m in places_in(text, ("IND",))] == ["IND"]
 
 
 def test_a_division_after_a_comma_that_holds_the_town_is_its_address(places_in):
@@ -333,3 +335,35 @@ def test_a_village_named_by_its_local_unit_is_placed_by_the_division_in_brackets
 def test_a_state_abbreviation_in_brackets_places_the_village(places_in, text, division, country):
     (village,) = places_in(text)
     assert (village.name, village.country) == (division, country)
+
+
+# -- addresses in brackets, as conflict reports write them --------------------------------
+def test_a_village_is_placed_by_the_town_its_bracketed_address_names(places_in):
+    (village,) = places_in("Gunmen torched a school in the village of Koulbila (Kaya, Sanmatenga) on Sunday.")
+    assert (village.text, village.name, village.country) == ("Koulbila", "Kaya", "BFA")
+
+
+def test_a_shared_division_name_in_an_address_is_the_likeliest_division(places_in):
+    (village,) = places_in("Nurses held a sit-in outside the hospital in Kotawila (Kotawila, Western) on Monday.")
+    assert (village.text, village.name, village.country) == ("Kotawila", "Western Province", "LKA")
+
+
+def test_another_languages_name_of_a_town_abroad_in_an_address_does_not_place_the_village(places_in):
+    (village,) = places_in("A mob burned two houses in Kwall (Bassa, Plateau) on Friday.")  # not Passau
+    assert (village.text, village.name, village.country) == ("Kwall", "Plateau", "NGA")
+
+
+def test_a_name_with_a_two_part_address_is_a_place_whatever_spacy_tags_it(places_in):
+    (village,) = places_in("Gunmen killed the village head of Ilaro-Oke (Ewekoro, Ogun) on Tuesday.")
+    assert (village.text, village.country) == ("Ilaro-Oke", "NGA")
+
+
+def test_the_city_before_a_spaced_dash_in_brackets_is_the_place(places_in):
+    (city,) = places_in("Activists held a press conference in front of the city council (Busan City - Yeonje) on Monday.")
+    assert (city.text, city.name, city.country) == ("Busan", "Busan", "KOR")
+
+
+def test_a_village_is_in_the_unit_named_after_a_comma_and_in(places_in):
+    mentions = places_in("Soldiers attacked civilians in Salem village, in Walendu groupement (Djugu, Ituri) on Friday.")
+    village = _one(mentions, "Salem")  # not Salem, India or Oregon
+    assert (village.name, village.country) == ("Ituri", "COD")

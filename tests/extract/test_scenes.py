@@ -140,3 +140,12 @@ def test_a_place_the_event_is_about_or_its_people_come_from_comes_after_the_scen
 
 def test_a_country_the_event_is_held_with_is_a_party_not_the_scene(place_of):
     assert place_of("Talks with Russia resumed on Monday.", "Talks") is None
+
+
+def test_a_statement_after_a_press_conference_takes_the_city_of_its_venue(coded):
+    events = coded(
+        "On 3 March 2022, members of a tenants' union held a press conference at the city council "
+        "(Busan City - Yeonje). They urged the mayor to halt the demolition of the market."
+    )
+    urged = next(e for e in events if e.trigger.text == "urged")
+    assert (urged.location.text, urged.location.country) == ("Busan", "KOR")

@@ -99,6 +99,16 @@ def test_divisions_resolve_and_two_equal_divisions_abroad_are_ambiguous(gazettee
     assert gazetteer.resolve("Punjab", ["PAK"]).country == "PAK"
 
 
+def test_a_division_several_countries_share_is_the_likeliest_when_asked(gazetteer):
+    assert gazetteer.division("Plateau") is None  # Nigeria's or Benin's
+    assert gazetteer.division("Plateau", likeliest=True).country == "NGA"  # the state of Jos
+    assert gazetteer.division("Plateau", prefer=["BEN"], likeliest=True).country == "BEN"
+
+
+def test_a_town_as_hint_keeps_the_readings_of_its_country(gazetteer):
+    assert gazetteer.resolve("Kaya", hint="Ouahigouya").country == "BFA"
+
+
 def test_a_division_several_countries_share_is_the_preferred_countrys_or_none(gazetteer):
     assert gazetteer.division("Sindh").country == "PAK"  # one country's: no preference needed
     assert gazetteer.division("Punjab") is None  # not whichever country the table lists first
