@@ -7,7 +7,9 @@ at a lower-case particle is joined again ("Deir ez Zor"). An admin1 or country i
 after a comma narrows the reading down and is not a place of its own: "in Villa Yapacani (Santa
 Cruz)", "in Paris, Texas", "in San Jose, San Jose". A name glued by hyphens is read whole
 ("Croix-des-Bouquets"), a kind word after a name picks its reading ("Amara city"), and a place's
-address puts it in the address's country ("Saida town in Ar Raqqa countryside").
+address puts it in the address's country ("Saida town in Ar Raqqa countryside"). A bracket part
+that is a second-level division places a village the gazetteer lacks ("Nagare (Gourma)": Gourma
+province, Burkina Faso) when nothing of the same name that the words around support does.
 
 Which place an event happened in is told by petrel.extract.scenes.
 """
@@ -43,10 +45,14 @@ KIND_WORDS = frozenset({
     "city", "town", "village", "camp", "province", "governorate", "region", "district", "state", "oblast", "county",
     "township", "locality", "municipality", "department", "area", "commune", "kebele", "woreda", "upazila", "ward",
     "tambon", "groupement", "corregimiento", "vereda", "canton", "parish", "subdistrict", "sub-district",
+    "lga", "cercle", "prefecture", "raion", "subdivision",
 })  # fmt: skip
 # Kind words that say a name is a town, or a first-level division.
 _TOWN_WORDS = frozenset({"city", "town", "village", "municipality", "township"})
 _DIVISION_WORDS = frozenset({"province", "governorate", "region", "state", "oblast"})
+# Kind words that say a name is a second-level division, not the town of that name:
+# "(Kanchanpur district)", "Anka LGA", "(Bui division)".
+_SECOND_LEVEL_WORDS = frozenset({"district", "province", "county", "department", "lga", "cercle", "prefecture", "raion"})
 _COMPOUND_PARTICIPLES = frozenset({
     "based", "backed", "led", "run", "brokered", "allied", "aligned", "born", "funded", "sponsored", "supported", "made",
 })  # fmt: skip
@@ -213,22 +219,22 @@ def _read_spans(
         context = context_of(core.text)
         if _in_compound_modifier(doc, core):
             continue
-        hint, bracketed = _hint(doc, core, gazetteer)
-        hint_text = hint.text if hint is not None else None
-        reading = gazetteer.resolve(core.text, context, hint=hint_text)
+        hint, bracketed, second = _hint(doc, core, gazetteer, context)
+        within = _inside(hint, second)
+        reading = gazetteer.resolve(core.text, context, **within)
         placed_by_hint = hint is not None and reading is not None and reading.feature in ("city", "admin1")
         if reading is None and len(core) > 1 and core[-1].lower_ in KIND_WORDS:
             core = core[:-1]  # "Rafah city", "Idlib province": the name without the kind of place
-            reading = gazetteer.resolve(core.text, context, hint=hint_text)
+            reading = gazetteer.resolve(core.text, context, **within)
         if reading is None and len(core) > 1 and core[0].lower_ in _LEADING_WORDS:
             core = core[1:]  # "Northern Nicosia", "Central Mali": a part of the place named
-            reading = gazetteer.resolve(core.text, context, hint=hint_text)
+            reading = gazetteer.resolve(core.text, context, **within)
         if reading is None and hint is not None:
             if bracketed and (label != "ORG" or _stands_as_place(core) or len(_bracket_parts(doc, core) or []) > 1):
                 # ACLED style: a village the gazetteer lacks, placed by its address: keep the
                 # address. A name with a two-part address ("Agodo (Ewekoro, Ogun)") is a place
                 # whatever spaCy tagged it.
-                reading = _address_place(doc, core, hint, gazetteer, context)
+                reading = _address_place(doc, core, hint, gazetteer, context, second)
                 placed_by_hint = reading is not None
             else:  # "Kharkiv, Odesa and Dnipro" is a list, not Kharkiv in Odesa province
                 reading = gazetteer.resolve(core.text, context)
@@ -239,6 +245,9 @@ def _read_spans(
             hint, reading, placed_by_hint = division[0], division[1], True
         if reading is not None and not placed_by_hint:
             reading = _of_the_kind_named(doc, core, reading, gazetteer, context)
+        if reading is None and hint is None and _kind_after(doc, core) in _SECOND_LEVEL_WORDS:
+            # "in Kanchanpur district": a district the gazetteer knows no town of
+            reading = gazetteer.second_level(core.text, prefer=sorted(context), named_as_division=True)
         if reading is None or not (placed_by_hint or _trusted(core, label, reading, gazetteer, context)):
             continue
         if placed_by_hint:
@@ -249,12 +258,29 @@ def _read_spans(
     return mentions
 
 
+def _inside(hint: Span | None, second: PlaceCandidate | None) -> dict[str, str | None]:
+    """What `Gazetteer.resolve` needs to read a name inside its hint: the hint's text, or for a
+    second-level division, its country and first-level division."""
+    if second is not None:
+        return {"country": second.country, "hint": second.admin1}
+    return {"hint": hint.text if hint is not None else None}
+
+
+def _kind_after(doc: Doc, span: Span) -> str:
+    return doc[span.end].lower_ if span.end < len(doc) else ""
+
+
 def _of_the_kind_named(
     doc: Doc, span: Span, reading: PlaceCandidate, gazetteer: Gazetteer, context: frozenset[str]
 ) -> PlaceCandidate:
     """The reading of the kind the word after the name says: "Amara city" is the Iraqi city (Al
-    Amarah), not Ethiopia's Amhara region; "Kayes region" the region, not the town."""
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    Amarah), not Ethiopia's Amhara region; "Kayes region" the region, not the town; "Ilam
+    district" in an article about Nepal the Nepalese district, not the Iranian town."""
+    after = _kind_after(doc, span)
+    if after in _SECOND_LEVEL_WORDS and reading.feature == "city" and reading.country not in context:
+        second = gazetteer.second_level(span.text, prefer=sorted(context), named_as_division=True)
+        if second is not None and second.country in context:
+            return second
     wanted = "city" if after in _TOWN_WORDS else "admin1" if after in _DIVISION_WORDS else None
     if wanted is None or reading.feature == wanted or reading.source == "regions":
         return reading
@@ -370,20 +396,34 @@ def _core(span: Span) -> Span:
     return span.doc[start : span.end]
 
 
-def _hint(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span | None, bool]:
-    """A division or country that places `span`, and whether it is in brackets:
-    "X (Santa Cruz)", "X (Ichilo, Santa Cruz)", "X, Texas". A bracketed address that names no
-    division or country may name the town a village lies by: "Nagare (Fada Ngourma, Gourma)"."""
+def _hint(
+    doc: Doc, span: Span, gazetteer: Gazetteer, context: frozenset[str] = frozenset()
+) -> tuple[Span | None, bool, PlaceCandidate | None]:
+    """A division or country that places `span`, whether it is in brackets, and the second-level
+    division it is when it is one: "X (Santa Cruz)", "X (Ichilo, Santa Cruz)", "X, Texas",
+    "Bhimdatta (Kanchanpur district)". A bracketed address that names no division or country may
+    name the town a village lies by: "Dira (Solenzo, Banwa)"."""
     parts = _bracket_parts(doc, span)
     if parts is not None:
+        parts = [part for part in parts if part.text.lower() not in _COMPASS_WORDS]
+        # ("Kar Paung Kya (East) village": a compass word is part of the name, not Cameroon's East region)
         for part in reversed(parts):
-            if part.text.lower() in _COMPASS_WORDS:
-                continue  # "Kar Paung Kya (East) village": part of the name, not Cameroon's East region
             if _names_division_or_country(gazetteer, part.text):
-                return part, True
+                # "(Ilam district)" in a report about Nepal: the Nepalese district, not Iran's
+                # Ilam province; elsewhere the first-level division, as always
+                districtlike = len(part) > 1 and part[-1].lower_ in _SECOND_LEVEL_WORDS - _DIVISION_WORDS
+                second = None
+                if districtlike:
+                    text = _without_kind_word(part.text)
+                    second = gazetteer.second_level(text, prefer=sorted(context), named_as_division=True)
+                return part, True, second
+        for part in reversed(parts):
+            second = _second_level_part(doc, span, part, gazetteer, context)
+            if second is not None:
+                return part, True, second
         # (a town alone in brackets is a place of its own: "Valentino Park (Torino)")
         town = next((part for part in parts if _names_town(gazetteer, part.text)), None) if len(parts) > 1 else None
-        return (town, True) if town is not None else (None, False)
+        return (town, True, None) if town is not None else (None, False, None)
     end = _after_kind_word(doc, span.end)
     part = _name_after_comma(doc, end)
     if part is not None:
@@ -392,10 +432,24 @@ def _hint(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span | None, bool
         # Rican city in its province, while "Kharkiv, Odesa" stays a list.
         reading = gazetteer.resolve(part.text)
         if reading is not None and reading.feature in ("admin1", "country"):
-            return part, False
+            return part, False, None
         if gazetteer.is_division(part.text) and gazetteer.resolve(span.text, hint=part.text) is not None:
-            return part, False
-    return None, False
+            return part, False, None
+    return None, False, None
+
+
+def _second_level_part(
+    doc: Doc, name: Span, part: Span, gazetteer: Gazetteer, context: frozenset[str]
+) -> PlaceCandidate | None:
+    """The second-level division a bracket part names, in the country the words around point
+    to: "(Fada Ngourma, Gourma)" names Gourma province, Burkina Faso. An acronym ("(PKK)") or a
+    lower-case aside ("(coded separately)") names none."""
+    text = _without_kind_word(part.text)
+    if not text[:1].isupper() or text.isupper():
+        return None
+    named_as_division = part[-1].lower_ in _SECOND_LEVEL_WORDS and len(part) > 1
+    prefer = _countries_around(doc, name, part, gazetteer, context)
+    return gazetteer.second_level(text, prefer=prefer, named_as_division=named_as_division)
 
 
 def _name_after_comma(doc: Doc, end: int) -> Span | None:
@@ -467,20 +521,32 @@ def _names_town(gazetteer: Gazetteer, text: str) -> bool:
 
 
 def _address_place(
-    doc: Doc, name: Span, hint: Span, gazetteer: Gazetteer, context: frozenset[str]
+    doc: Doc, name: Span, hint: Span, gazetteer: Gazetteer, context: frozenset[str],
+    second: PlaceCandidate | None = None,
 ) -> PlaceCandidate | None:
     """Where the bracket after a name the gazetteer lacks (or knows only abroad) puts it: the
-    division or country it names; else a town it names, first part first ("Dira (Solenzo,
-    Banwa)": Dira lies by Solenzo, Burkina Faso; "As Sidrah (Sirt, West)": by Sirt, Libya, not in
-    a "West" of Cameroon); else, when no word around tells which of the divisions sharing its name
-    is meant ("Orugodawatta (Orugodawatta, Western)"), the likeliest of them."""
+    division or country it names, or the name itself as a second-level division inside it
+    ("Anka LGA (Zamfara)"); else a town it names, first part first ("Dira (Solenzo, Banwa)":
+    Dira lies by Solenzo, Burkina Faso; "As Sidrah (Sirt, West)": by Sirt, Libya, not in a
+    "West" of Cameroon), inside the second-level division it names if it names one; else that
+    division ("Nagare (Gourma)"); else, when no word around tells which of the divisions sharing
+    its name is meant ("Orugodawatta (Orugodawatta, Western)"), the likeliest of them."""
     prefer = _countries_around(doc, name, hint, gazetteer, context)
-    place = _hint_place(gazetteer, hint.text, prefer)
+    place = _hint_place(gazetteer, hint.text, prefer) if second is None else None
     if place is not None:
-        return place
+        itself = gazetteer.second_level(_without_kind_word(name.text), within=place)
+        return itself if itself is not None and place.feature in ("admin1", "country") else place
     for part in _bracket_parts(doc, name) or []:
-        if not _names_division_or_country(gazetteer, part.text) and _names_town(gazetteer, part.text):
+        if (second is not None and part.start == hint.start) or _names_division_or_country(gazetteer, part.text):
+            continue
+        if second is not None:
+            town = gazetteer.resolve(part.text, prefer, feature="city", **_inside(hint, second))
+            if town is not None and not town.alternate:
+                return town
+        elif _names_town(gazetteer, part.text):
             return gazetteer.resolve(part.text, prefer, feature="city")
+    if second is not None:
+        return second
     return gazetteer.division(_without_kind_word(hint.text), likeliest=True)
 
 

