@@ -261,7 +261,7 @@ class EventStore:
         return candidates
 
     def _insert(self, batch: list[_NewArticle], copies: list[tuple[Article, str]], counts: IngestCounts) -> None:
-        with self._batch_tables(batch) as opened:
+        with self._batch_tables(batch) as (opened, events, figures):
             self._append("articles", [self._article_row(new) for new in batch])
             self._append("article_copies", [self._copy_row(article, original) for article, original in copies])
             self._append("article_signatures", [{"article_id": n.article.id, "signature": n.signature.values.tolist()} for n in batch])
@@ -272,7 +272,7 @@ class EventStore:
             self.connection.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (batch_row) FROM petrel_batch_events")
             self.connection.execute("INSERT INTO figures BY NAME SELECT * FROM petrel_batch_figures")
             grow_stories(self.connection, opened)
-            remember_people(self.connection)
+            remember_people(self.connection, events, figures)
             remember_places(self.connection)
         counts.articles += len(batch)
         counts.events += sum(len(new.events) for new in batch)
@@ -284,7 +284,7 @@ class EventStore:
         (`petrel_batch_articles`), and its events and figures in the store's flat layout with the
         store's own columns (`petrel_batch_events`, `petrel_batch_figures`), events in text order
         (`batch_row`) with their stories assigned. Yields the stories the batch opens (see
-        _assign_stories)."""
+        _assign_stories) and the events and figures in the flat layout alone."""
         connection = self.connection
         articles = pa.table(
             {
@@ -314,7 +314,7 @@ class EventStore:
                 flat_figures, duplicate_of=_duplicate_of(batch, "figures"), coded_at=pa.repeat(coded_at, len(flat_figures))
             )
             with registered(connection, "petrel_batch_events", events), registered(connection, "petrel_batch_figures", figures):
-                yield opened
+                yield opened, flat_events, flat_figures
 
     def _article_row(self, new: _NewArticle) -> dict[str, Any]:
         article = new.article

@@ -3,49 +3,69 @@
 People are remembered from actor objects of kind `person` that carry a name and a country —
 that is, people petrel resolved from a titled mention ("Egyptian President Abdel-Fattah
 al-Sisi") or its own tables, never from a bare name (which stays `country: null`).
-Both read a batch's records from the Arrow tables petrel.store.ingest registers for them
-(`petrel_batch_events`, `petrel_batch_figures`, `petrel_batch_articles`).
+Both read a batch's articles from the Arrow table petrel.store.ingest registers for them
+(`petrel_batch_articles`); places reads its records there too (`petrel_batch_events`,
+`petrel_batch_figures`), people is given them.
 """
 
 from __future__ import annotations
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from petrel.store.connection import registered
 from petrel.store.stories import PLACE_KEY_SQL
 
-_ACTORS_OF = {"petrel_batch_events": ("source_", "target_", "attribution_actor_"),
-              "petrel_batch_figures": ("subject_", "attribution_actor_")}  # fmt: skip
+_ACTORS_OF = {"events": ("source_", "target_", "attribution_actor_"), "figures": ("subject_", "attribution_actor_")}
+_PERSON_COLUMNS = ("name", "country", "sector", "code", "text")
 
 
-def _person_mentions() -> str:
-    parts = [
-        f"""SELECT r.{p}name AS name, r.{p}country AS country, r.{p}sector AS sector, r.{p}code AS code,
-                   r.{p}text AS mention, coalesce(r.date, a.published) AS day
-            FROM {table} r JOIN petrel_batch_articles a USING (article_id)
-            WHERE r.{p}kind = 'person' AND r.{p}name IS NOT NULL AND r.{p}country IS NOT NULL"""
-        for table, prefixes in _ACTORS_OF.items()
-        for p in prefixes
-    ]
-    return "\nUNION ALL\n".join(parts)
+def _person_mentions(records: dict[str, pa.Table]) -> pa.Table:
+    """Every actor of the batch's records that is a person with a name and a country: its
+    columns, the record's article and date. Picked out with Arrow, so that SQL reads a table of
+    a few rows once instead of every record table once per kind of actor."""
+    parts = []
+    for table_name, prefixes in _ACTORS_OF.items():
+        table = records[table_name]
+        for prefix in prefixes:
+            named_person = pc.and_(
+                pc.equal(table[f"{prefix}kind"], "person"),
+                pc.and_(pc.is_valid(table[f"{prefix}name"]), pc.is_valid(table[f"{prefix}country"])),
+            )
+            found = table.filter(pc.fill_null(named_person, False))
+            parts.append(
+                pa.table(
+                    [found[f"{prefix}{column}"] for column in _PERSON_COLUMNS] + [found["article_id"], found["date"]],
+                    names=[*_PERSON_COLUMNS[:-1], "mention", "article_id", "date"],
+                )
+            )
+    return pa.concat_tables(parts)
 
 
-def remember_people(connection: duckdb.DuckDBPyConnection) -> None:
-    """Add the batch's named people to `actors`, or update what the store knew of them."""
-    connection.execute(
-        f"""INSERT INTO actors
-            SELECT name, any_value(country), any_value(sector), any_value(code),
-                   arg_max(mention, length(mention)), min(day), max(day), count(*)
-            FROM ({_person_mentions()}) GROUP BY name
-            ON CONFLICT (name) DO UPDATE SET
-                country = coalesce(actors.country, excluded.country),
-                sector = coalesce(excluded.sector, actors.sector),
-                code = coalesce(excluded.code, actors.code),
-                mention = CASE WHEN length(excluded.mention) > length(actors.mention)
-                               THEN excluded.mention ELSE actors.mention END,
-                first_seen = least(actors.first_seen, excluded.first_seen),
-                last_seen = greatest(actors.last_seen, excluded.last_seen),
-                mentions = actors.mentions + excluded.mentions"""
-    )
+def remember_people(connection: duckdb.DuckDBPyConnection, events: pa.Table, figures: pa.Table) -> None:
+    """Add the batch's named people to `actors`, or update what the store knew of them
+    (`events`, `figures`: the batch's records in the store's flat columns)."""
+    people = _person_mentions({"events": events, "figures": figures})
+    if not len(people):
+        return
+    with registered(connection, "petrel_batch_people", people):
+        connection.execute(
+            """INSERT INTO actors
+               SELECT r.name, any_value(r.country), any_value(r.sector), any_value(r.code),
+                      arg_max(r.mention, length(r.mention)), min(coalesce(r.date, a.published)),
+                      max(coalesce(r.date, a.published)), count(*)
+               FROM petrel_batch_people r JOIN petrel_batch_articles a USING (article_id) GROUP BY r.name
+               ON CONFLICT (name) DO UPDATE SET
+                   country = coalesce(actors.country, excluded.country),
+                   sector = coalesce(excluded.sector, actors.sector),
+                   code = coalesce(excluded.code, actors.code),
+                   mention = CASE WHEN length(excluded.mention) > length(actors.mention)
+                                  THEN excluded.mention ELSE actors.mention END,
+                   first_seen = least(actors.first_seen, excluded.first_seen),
+                   last_seen = greatest(actors.last_seen, excluded.last_seen),
+                   mentions = actors.mentions + excluded.mentions"""
+        )
 
 
 def remember_places(connection: duckdb.DuckDBPyConnection) -> None:
@@ -55,7 +75,7 @@ def remember_places(connection: duckdb.DuckDBPyConnection) -> None:
                    location_country AS country, location_admin1 AS admin1, location_lat AS lat, location_lon AS lon,
                    location_geonames_id AS geonames_id, location_feature AS feature
             FROM {table}"""
-        for table in _ACTORS_OF
+        for table in ("petrel_batch_events", "petrel_batch_figures")
     )
     connection.execute(
         f"""INSERT INTO places
