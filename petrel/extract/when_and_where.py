@@ -53,9 +53,9 @@ def dated(record: Record, mention: DateMention | None, publication: date | None)
     if isinstance(record, Figure) and mention is not None and mention.kind == "start":
         mention = None  # "85% displaced" in a war "now in its 167th day": a count as of now, not of day one
     if mention is not None:
-        update = {"date": mention.date, "date_text": mention.text}
-        if isinstance(record, Event):
-            update["date_precision"] = mention.precision
+        update = {"date": mention.date}
+        if isinstance(record, Event):  # DESIGN's figure object has a date only
+            update.update(date_precision=mention.precision, date_text=mention.text)
         return record.model_copy(update=update)
     if isinstance(record, Event):
         return record.model_copy(update={"date": publication, "date_precision": "day" if publication else None, "date_text": None})
