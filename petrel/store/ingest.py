@@ -36,7 +36,7 @@ from petrel.store.batch_tables import flat_arrow
 from petrel.store.connection import connect, registered
 from petrel.store.memory import collection_paused
 from petrel.store.near_duplicates import (
-    CANDIDATES_PER_ARTICLE, Signature, best_original, content_hash, most_shared, normalised_words, signatures, words_hash,
+    BANDS, CANDIDATES_PER_ARTICLE, PERMUTATIONS, Signature, best_original, content_hash, most_shared, normalised_words, signatures, words_hash,
 )
 from petrel.store.remembered import remember_people, remember_places
 from petrel.store.stories import MENTION_KEY_SQL, PLACE_KEY_SQL, STORY_KEY_SQL, StoryIndex
@@ -264,11 +264,7 @@ class EventStore:
         with self._batch_tables(batch) as (opened, events, figures):
             self._append("articles", [self._article_row(new) for new in batch])
             self._append("article_copies", [self._copy_row(article, original) for article, original in copies])
-            self._append("article_signatures", [{"article_id": n.article.id, "signature": n.signature.values.tolist()} for n in batch])
-            self._append(
-                "article_bands",
-                [{"band": band, "bucket": bucket, "article_id": n.article.id} for n in batch for band, bucket in enumerate(n.signature.buckets)],
-            )
+            self._insert_signatures(batch)
             self.connection.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (batch_row) FROM petrel_batch_events")
             self.connection.execute("INSERT INTO figures BY NAME SELECT * FROM petrel_batch_figures")
             grow_stories(self.connection, opened)
@@ -383,6 +379,27 @@ class EventStore:
         for article_id, key, event_id, story_id in stored:
             found.setdefault(article_id, {}).setdefault(key, (event_id, story_id))
         return found
+
+    def _insert_signatures(self, batch: list[_NewArticle]) -> None:
+        """The batch's signatures and their LSH buckets, built as Arrow columns (a dict a row
+        would be 33 dicts an article)."""
+        if not batch:
+            return
+        ids = pa.array([new.article.id for new in batch], pa.string())
+        values = np.stack([new.signature.values for new in batch])
+        signatures = pa.table(
+            {"article_id": ids, "signature": pa.ListArray.from_arrays(np.arange(0, values.size + 1, PERMUTATIONS, dtype=np.int32), values.ravel())}
+        )
+        buckets = np.array([new.signature.buckets for new in batch], dtype=np.uint64)  # an article a row, a band a column
+        bands = pa.table(
+            {
+                "band": pa.array(np.tile(np.arange(BANDS, dtype=np.int16), len(batch))),
+                "bucket": pa.array(buckets.ravel()),
+                "article_id": ids.take(np.repeat(np.arange(len(batch)), BANDS)),
+            }
+        )
+        self.connection.from_arrow(signatures).insert_into("article_signatures")
+        self.connection.from_arrow(bands).insert_into("article_bands")
 
     def _append(self, table_name: str, rows: list[dict[str, Any]]) -> None:
         """Insert rows (dicts; absent columns are null) into a store table."""
