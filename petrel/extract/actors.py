@@ -24,6 +24,7 @@ from petrel.records import Actor
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "case", "punct", "flat", "appos"}
 _LEADING_SKIP = {"det", "punct", "case", "cc", "predet"}
 _ARTICLES = frozenset({"the", "a", "an"})
+_DETERMINERS = _ARTICLES | {"all", "any", "another", "some", "each", "every", "this", "that", "these", "those", "such"}
 _HOW = {"country-name": "a name of", "demonym": "the demonym of", "capital": "a capital or seat of power of", "organization": "the body"}
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her"})
 _PLACING_PREPS = frozenset({"of", "in", "from"})
@@ -33,6 +34,9 @@ _PAIR_NOUNS = frozenset({"side", "leader", "country", "party", "nation", "govern
 _MENTION_POS = frozenset({"NOUN", "PROPN", "PRON"})
 # Prepositions whose object places an actor in a country ("officials in Saudi Arabia").
 _LOCATING_PREPS = {"in", "from", "of"}
+_OBJECT_PRONOUNS = {"him": "person", "her": "person", "them": "plural", "it": "thing"}
+_ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "oprd"})
+_CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "ccomp"})
 _UNKNOWN_NAME_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 
 
@@ -383,6 +387,9 @@ class ArticleActors:
     def mention_for(self, head: Token) -> Actor | None:
         """The actor of a noun phrase, or — when petrel knows nothing of it ("a convicted IRA
         bomber", "the council decision") — the bare mention, with every code null."""
+        antecedent = object_antecedent(head)
+        if antecedent is not None:  # "called Erdogan and urged *him*": the target is Erdogan
+            return self.mention_for(antecedent)
         actor = self.actor_for(head)
         quantity, head = head, _through_quantity(head)  # "parts of Kashmir": the mention names Kashmir
         if actor is not None or head.pos_ not in _MENTION_POS or head.like_num:
@@ -412,8 +419,12 @@ class ArticleActors:
             tokens = sorted({*tokens, *self.phrase_tokens(quantity)}, key=lambda t: t.i)
             lefts += quantity.lefts
         first = tokens[0]
-        article = next((t for t in lefts if t.dep_ == "det" and t.i == first.i - 1 and t.lower_ in _ARTICLES), None)
-        first = article or first
+        # and the determiners before it: "*another* 40 politicians", "*all the* bases", "*any* U.S. troops",
+        # the possessor's too: "*the* UN's findings"
+        inside = {t.i for t in tokens} | {t.i for t in lefts}
+        while first.i > 0 and _determines((previous := self.doc[first.i - 1]), inside):
+            first = previous
+            inside.add(previous.i)
         # a name the knowledge matched runs to its end: "the International Court *of Justice*";
         # a common noun keeps the phrase that places it: "a court *in Istanbul*", "members *of his family*"
         last = max([tokens[-1].i] + [hit.end - 1 for hit in self._hits_in(tokens) if hit.start >= tokens[0].i])
@@ -425,6 +436,9 @@ class ArticleActors:
                 last = max(last, max(t.i for t in child.subtree))
             elif child.dep_ == "acl" and child.tag_ == "VBN" and head.pos_ == "NOUN":
                 last = max(last, max(t.i for t in child.subtree))  # "British forces *based in Vitez*"
+            elif _renames(child, head):
+                last = max(last, max(t.i for t in child.subtree))  # "Vladimir Putin*, the Russian president*"
+        last = _before_time(self.doc, max(first.i, head.i), last)
         last_token = self.doc[last]
         return first.idx, last_token.idx + len(last_token.text)
 
@@ -515,3 +529,68 @@ def _kind_of(head: Token, country_hit: KnowledgeHit | None, sector: SectorWord |
         if head.pos_ in ("NOUN", "PROPN"):
             return "population"  # "Palestinians", "Israelis"
     return "state"
+
+
+def _renames(child: Token, head: Token) -> bool:
+    """An apposition set off by a comma that gives a person's name or role: "Vladimir Putin*, the
+    Russian president*", "a young inmate*, Mohammad Dowji*". A place's ("Idlib, Syria's last
+    enclave") is a description, not part of the name; nor is the start of a list ("the US, Russia, and")."""
+    return (
+        child.dep_ == "appos" and child.i > head.i and not listed_apposition(child)
+        and child.pos_ in ("NOUN", "PROPN") and child.doc[child.left_edge.i - 1].text == ","
+        and "PERSON" in (head.ent_type_, child.ent_type_)
+    )
+
+
+def object_antecedent(pronoun: Token) -> Token | None:
+    """Whom an object pronoun points back to in its own sentence: "Trump called Erdogan and urged
+    *him*", "Ajak was freed after Kiir pardoned *him*", "held 2,000 people to use *them* as
+    shields". The nearest subject or object before it that agrees in number and person, and is
+    not the subject of the pronoun's own clause (who urged him is not him)."""
+    agreement = _OBJECT_PRONOUNS.get(pronoun.lower_)
+    if agreement is None or pronoun.dep_ not in ("dobj", "dative", "pobj"):
+        return None
+    own_subjects = _clause_subjects(pronoun.head)
+    for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+        if token.dep_ in _ANTECEDENT_DEPS and token.pos_ in ("NOUN", "PROPN") and token.i not in own_subjects and _agrees(token, agreement):
+            return token
+    return None
+
+
+def _clause_subjects(verb: Token) -> set[int]:
+    """The subjects of a verb, its own or the one it shares ("called X and *urged*", "to *use*")."""
+    found: set[int] = set()
+    for _ in range(4):
+        found |= {child.i for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")}
+        if found or verb.dep_ not in _CLAUSE_LINKS or verb.head.i == verb.i:
+            return found
+        verb = verb.head
+    return found
+
+
+def _agrees(token: Token, agreement: str) -> bool:
+    plural = token.tag_ in ("NNS", "NNPS") or any(child.dep_ == "conj" for child in token.children)
+    if agreement == "plural":
+        return plural
+    if agreement == "person":
+        return not plural and token.ent_type_ == "PERSON"
+    return not plural and token.ent_type_ not in ("PERSON", "DATE", "TIME")
+
+
+def _determines(token: Token, phrase: set[int]) -> bool:
+    return token.dep_ in ("det", "predet") and token.lower_ in _DETERMINERS and token.head.i in phrase
+
+
+def _before_time(doc: Doc, floor: int, last: int) -> int:
+    """The mention's last token, without a time phrase that ends it: "the families of the migrants
+    found in a truck *last month*", "two guards held by them *on Monday*" (the time is the event's)."""
+    end = last
+    while end > floor and (doc[end].is_punct or doc[end].ent_type_ in ("DATE", "TIME")):
+        end -= 1
+    if end < last and doc[end + 1].ent_type_ in ("DATE", "TIME") and doc[end].dep_ == "prep" and end > floor:
+        end -= 1  # "on Tuesday", "since April 2016"
+    if end < last and end > floor and doc[end].dep_ == "acl" and doc[end].pos_ == "VERB":
+        end -= 1  # nothing left of "an offer *proposed* in late February" but the participle
+    while end > floor and doc[end].is_punct:
+        end -= 1
+    return end

@@ -21,6 +21,9 @@ SAY_VERBS = frozenset({
     "say", "tell", "announce", "state", "report", "claim", "add", "note", "stress", "confirm",
     "insist", "allege", "declare", "write", "explain",
 })  # fmt: skip
+# What a statement's issuer stands behind, for "according to the statement" later on
+DOCUMENT_NOUNS = frozenset({"statement", "report", "communique", "communiqué", "declaration", "readout", "letter"})
+_STATEMENT_ROOT = "01"  # (not "investigated a report alleging ...": the report is what is investigated)
 _SUBJECTS = ("nsubj", "csubj")
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every"})
@@ -31,6 +34,7 @@ _CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
 _SELF_PRONOUNS = frozenset({"they", "it", "we", "he", "she", "i"})
 _CLAIM_PATTERN = "claim_responsibility"
 _OWNING_NOUNS = frozenset({"responsibility", "credit", "blame"})  # "claimed responsibility for the attack"
+_OWNED_ACT_SLOTS = ("prep:on", "prep:against", "prep:at")
 _PART_NOUNS = frozenset({"round", "series", "session", "wave", "day", "week", "phase", "stage", "spate", "string"})
 # Verbs whose subject carries out the event their object names ("held talks", "launched an attack").
 SUPPORT_VERBS = frozenset({
@@ -52,8 +56,16 @@ _OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:between"
 _HELP_LEMMAS = frozenset({"help", "support", "assist", "aid", "enable", "allow"})
 _BENEFICIARY_SLOTS = ("prep:to", "prep:with", "prep:against", "prep:on", "prep:for")
 _YIELDING_ROOTS = frozenset({"06", "07", "08"})
+# "A met B": two parties in the subject and object of a meeting verb meet each other, and the
+# meeting is coded both ways, as PETRARCH codes "A will meet B and C". "A met with B" and "A
+# signed a deal with B" stay one way, as PETRARCH codes them ("with" makes B the one visited).
+_MEETING_CODES = frozenset({"040"})
 _GIVING_ROOTS = frozenset({"05", "06", "07"})
 _BARE_INTENT = "030"
+# Verbs that send people somewhere to do something: "sent experts to Alabama *to investigate*".
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "despatch", "fly", "rush"})
+# "tortured to death", "sentenced to death": the state an act ends in is no one it is aimed at
+_RESULT_NOUNS = frozenset({"death"})
 # "received X from Y" is Y giving X: the giving verbs whose object-named patterns it takes.
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 GIVING_VERBS = ("give", "provide", "send", "offer", "extend", "grant", "deliver", "make", "issue")
@@ -170,7 +182,19 @@ def is_passive(verb: Token) -> bool:
     """"Gaza was shelled", "Israel stands accused of", "hostages held by Hamas"."""
     if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
         return True
+    if shares_passive(verb):
+        return True  # "was tortured and *killed*"
     return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "acl", "xcomp")
+
+
+def shares_passive(verb: Token) -> bool:
+    """A participle coordinated with a passive verb, without a subject of its own: "Rahman was
+    tortured and *killed*"."""
+    return (
+        verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB"
+        and any(child.dep_ == "nsubjpass" for child in verb.head.children)
+        and not any(child.dep_ in ("nsubj", "nsubjpass", "dobj") for child in verb.children)
+    )
 
 
 def passive_subject(verb: Token) -> Token | None:
@@ -178,6 +202,8 @@ def passive_subject(verb: Token) -> Token | None:
     found = first_child(verb, "nsubjpass")
     if found is not None:
         return found
+    if shares_passive(verb):
+        return first_child(verb.head, "nsubjpass")
     if verb.dep_ == "acl":
         return verb.head
     if verb.dep_ in ("acomp", "oprd", "xcomp"):
@@ -324,6 +350,11 @@ def target_slots(token: Token, slots: tuple[str, ...], passive: bool) -> Argumen
     return None
 
 
+def is_meeting(frame: EventFrame, partner: Argument | None) -> bool:
+    """Whether the frame's source meets the partner its object names: "Netanyahu met Putin"."""
+    return bool(frame.sources) and partner is not None and frame.pattern.cameo in _MEETING_CODES and partner.rule == "dobj"
+
+
 def _complement(verb: Token, lexicon: EventLexicon) -> tuple[Token, EventPattern] | None:
     """The event an appeal, promise, demand, refusal or threat is about: "urged X *to release* Y",
     "demanded that Israel *allow* aid in", "threatened *sanctions*"."""
@@ -376,6 +407,8 @@ def beneficiaries(target: Argument, verb: Token) -> list[Argument]:
     if target.head.pos_ != "NOUN":
         return []
     found = _helped(verb) or _object_phrase_target(target.head) or target_slots(verb, _BENEFICIARY_SLOTS, False)
+    if found is not None and _lemma(found.head) in _RESULT_NOUNS:
+        found = None
     found = found or _event_agent(target.head, ("by",))  # "condemned an attack *by Osgiliath soldiers*"
     if found is None and not is_passive(verb):  # the same with "by" hung on the verb: "denied charges *by X* that..."
         agent = prep_object(verb, "by")
@@ -387,7 +420,10 @@ def _helped(verb: Token) -> Argument | None:
     """Whom a purpose clause says the thing is for: "sending aid *to help North Korea* cope"."""
     for clause in verb.children:
         if clause.dep_ in ("xcomp", "advcl") and _lemma(clause) in _HELP_LEMMAS:
+            # "to help *Haiti* cope", parsed with Haiti as the subject of "cope"
             helped = first_child(clause, "dobj")
+            if helped is None and _lemma(clause) in ("help", "assist"):  # not "allow residents to vote"
+                helped = next((s for c in children(clause, "ccomp", "xcomp") for s in children(c, "nsubj")), None)
             if helped is not None:
                 return Argument(helped, "purpose:dobj")
     return None
@@ -409,6 +445,26 @@ def _object_phrase_target(obj: Token, slots: tuple[str, ...] = ()) -> Argument |
         if inner is not None and inner.pos_ == "NOUN":
             found = target_slots(inner, _OBJECT_PHRASE_TARGETS, False)
     return found
+
+
+def addressee(document: Token) -> Argument | None:
+    """Whom a statement or letter is aimed at, from the participle that says what it does:
+    "a statement *urging North Korea* to comply", "a letter *calling on the UN* to act", "a
+    statement saying that *its president* had expressed concern"."""
+    for participle in children(document, "acl"):
+        if participle.tag_ != "VBG":
+            continue
+        found = target_slots(participle, ("dobj", "prep:on", "prep:to", "clause"), False)
+        if found is not None and found.head.pos_ in ("NOUN", "PROPN"):
+            return Argument(found.head, f"document:{found.rule}")
+    return None
+
+
+def owned_act_target(act: Token) -> Argument | None:
+    """Whom an act one claims or denies was aimed at, or where it struck: "claimed responsibility
+    for an attack *on the army's sites*", "for the bombing *at a hotel*"."""
+    found = target_slots(act, _OWNED_ACT_SLOTS, False)
+    return Argument(found.head, f"claimed-act:{found.rule}") if found is not None else None
 
 
 def _event_agent(noun: Token, words: tuple[str, ...] = ("of", "by")) -> Argument | None:
@@ -433,6 +489,8 @@ def recipients_and_scenes(trigger: Token, depth: int = 4) -> tuple[list[Argument
     recipients, scenes, level = [], [], [trigger]
     if trigger.dep_ == "dobj" and _lemma(trigger.head) in SUPPORT_VERBS:
         level.append(trigger.head)  # "staged a protest *in Beijing*"
+    elif _purpose_clause(trigger) and _lemma(trigger.head) in SENDING_VERBS:
+        level.append(trigger.head)  # "sent a team *to Detroit* to investigate a collision"
     for _ in range(depth):
         below = []
         for token in level:
@@ -496,8 +554,14 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
         complement = complement or (obj if obj is not None and obj.dep_ == "xcomp" else None)
         if complement is not None and complement.pos_ == "VERB":
             target = _complement_target(complement, lexicon)
+    if target is not None and _lemma(target.head) in DOCUMENT_NOUNS and pattern.cameo[:2] == _STATEMENT_ROOT:
+        target = addressee(target.head) or target  # "issued a statement *urging North Korea* to ..."
     if target is not None and obj is not None and target.head.i == obj.i and _is_event_noun(obj, lexicon):
         target = None  # "imposed *sanctions*": the object names the event, not whom it is done to
+    if obj is not None and _lemma(obj) in _OWNING_NOUNS:
+        act = prep_object(obj, "for") or prep_object(verb, "for")  # "claimed responsibility for an attack *on X*"
+        aimed = owned_act_target(act) if act is not None and _is_event_noun(act, lexicon) else None
+        target = aimed or target
     if target is None and obj is not None and obj.pos_ in ("NOUN", "PROPN"):
         target = _object_phrase_target(obj, pattern.verb_targets)  # "imposed sanctions *on Iran*", "cut ties *with Qatar*"
     if target is None and obj is not None and _is_event_noun(obj, lexicon):
@@ -509,11 +573,14 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
         # whom the thing is for, on the verb that governs it: "considering *sending* aid to Iraq"
         governor = target.head.head if target.head.dep_ == "dobj" and target.head.head.pos_ == "VERB" else verb
         frame.fallback_targets = beneficiaries(target, governor)
+    meeting = is_meeting(frame, target)
     frame.negated = _negated(verb)
     if frame.negated:
         _as_refusal(frame, verb, complements or default_complement_codes())
     else:
         as_intent(frame, verb, complements or default_complement_codes())
+    # a meeting that happened or is planned is mutual; one refused or denied is not ("would not meet")
+    frame.reciprocal = meeting and not frame.negated and not frame.pattern.id.endswith("+refusal")
     return frame
 
 
@@ -702,6 +769,16 @@ def _drawn_in(noun: Token, verb: Token | None, lexicon: EventLexicon) -> Argumen
     return Argument(obj, "drawn-in:dobj")
 
 
+def _struck(noun: Token) -> Argument | None:
+    """Whom a violent act named as the subject struck: "a car bomb in Kiev killed *a Chechen
+    fighter*", "the airstrike hit *a hospital*"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return None
+    struck = first_child(verb, "dobj")
+    return Argument(struck, "struck:dobj") if struck is not None and struck.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
 def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -742,6 +819,8 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
             target = target_slots(verb, slots, passive=False)  # "waged an offensive on Gaza"
         if target is None and not frame.targets:
             target = _drawn_in(anchor, verb, lexicon)
+        if target is None and not frame.targets and pattern.cameo[:2] in _VIOLENT_ROOTS:
+            target = _struck(anchor)
         if pattern.reciprocal and len(frame.sources) >= 2 and (target is None or target.rule != "prep:with"):
             # "Ethiopia and Egypt held talks (on the dam)": the participants meet each other
             first, *others = frame.sources

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from petrel.articles import Article
 from petrel.extract.actors import ArticleActors, is_definite
 from petrel.extract.event_frames import (
-    Argument, EventFrame, find_event_frames, first_child, prep_object, recipients_and_scenes,
+    DOCUMENT_NOUNS, Argument, EventFrame, find_event_frames, first_child, prep_object, recipients_and_scenes,
 )
 from petrel.extract.event_roots import EventRootModel
 from petrel.extract.model_events import model_frame
@@ -18,8 +18,6 @@ from petrel.ontology import Ontology
 from petrel.records import Actor, Attribution, Event, stable_id
 
 _BASE_CONFIDENCE = {False: 0.55, True: 0.45}  # verb, noun
-# What a statement's issuer stands behind, for "according to the statement" later on
-DOCUMENT_NOUNS = frozenset({"statement", "report", "communique", "communiqué", "declaration", "readout", "letter"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _REFUSAL_ROOT = "12"
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -70,8 +68,27 @@ def _recipient_or_scene(frame: EventFrame, actors: ArticleActors) -> list[tuple[
     for argument in scenes:
         actor = actors.mention_for(argument.head)
         if argument.head.i not in taken and (_is_known(actor) or argument.head.ent_type_ in _PLACE_ENTITIES):
-            return [(actor, argument.rule)]
+            return [(_placed_thing(frame, argument, actor, actors), argument.rule)]
     return []
+
+
+def _placed_thing(frame: EventFrame, scene: Argument, place: Actor | None, actors: ArticleActors) -> Actor | None:
+    """"stormed *a police headquarters in eastern Afghanistan*": when the place is where the thing
+    acted on stands, the target reads as the thing in its place, coded by the place."""
+    if place is None or frame.pattern.object or not frame.targets:
+        return place  # (not the event a pattern's object names: "declared a ceasefire in Idlib")
+    preposition = scene.head.head
+    for argument in frame.targets:
+        mention = actors.mention_for(argument.head)
+        if mention is None:
+            continue
+        # the place phrase hangs on the thing, or on the verb right after it (a parse may do either)
+        within = mention.start <= place.start and place.end <= mention.end
+        next_to = preposition.idx >= mention.end and actors.text[mention.end : preposition.idx].strip() == ""
+        if within or next_to:
+            start, end = mention.start, max(mention.end, place.end)
+            return place.model_copy(update={"text": actors.text[start:end], "start": start, "end": end})
+    return place
 
 
 def _is_known(actor: Actor | None) -> bool:

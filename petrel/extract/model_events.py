@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from petrel.extract.event_frames import (
-    Argument, EventFrame, as_demand, as_intent, beneficiaries, coordinated, first_child, is_passive, no_ones_act,
+    GIVING_VERBS, Argument, EventFrame, as_demand, as_intent, beneficiaries, coordinated, first_child, is_passive, no_ones_act,
     reporting_verb, subject_of, target_slots,
 )
 from petrel.extract.event_roots import EventRootModel
@@ -25,10 +25,20 @@ MODEL_RULE = "model:event_roots"
 # 6% of held-out sentences without an event get one, 95% of those with one do (docs/event-coding.md).
 NO_EVENT_FROM = 0.5
 _TARGET_SLOTS = ("dobj", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "prep:at", "clause")
+# Giving is aimed at whom the thing goes to: "sent 100 vehicles *to Lebanon*", "is ready to
+# contribute troops *to Somalia*" (the thing given is no one).
+_GIVING_ROOTS = frozenset({"06", "07"})
+_GIVING_LEMMAS = frozenset({*GIVING_VERBS, "contribute", "donate", "supply", "deploy", "allocate", "pledge"})
+_RECIPIENT_SLOTS = ("dative", "prep:to") + _TARGET_SLOTS
 _STANCE_SLOTS = ("prep:about", "prep:of", "prep:over", "prep:on", "prep:toward", "prep:towards", "clause")
 
 
-def _stance_target(predicate: Token) -> Argument | None:
+def _slots(verb: Token, root: str) -> tuple[str, ...]:
+    giving = root in _GIVING_ROOTS or verb.lemma_.lower() in _GIVING_LEMMAS
+    return _RECIPIENT_SLOTS if giving else _TARGET_SLOTS
+
+
+def _stance_target(predicate: Token, root: str) -> Argument | None:
     """What a copular stance is about: "is skeptical *about the scheme*", "is ready to contribute
     troops *to* ...", "is willing to provide *Brazil* with ..."."""
     stance = first_child(predicate, "acomp")
@@ -37,7 +47,7 @@ def _stance_target(predicate: Token) -> Argument | None:
     found = target_slots(stance, _STANCE_SLOTS, False)
     complement = first_child(stance, "xcomp")
     if found is None and complement is not None:
-        found = target_slots(complement, _TARGET_SLOTS, False)
+        found = target_slots(complement, _slots(complement, root), False)
     return found
 
 
@@ -60,12 +70,13 @@ def model_frame(sentence: Span, model: EventRootModel, ontology: Ontology) -> Ev
         return None  # "a storm destroyed dozens of homes"
     if source is not None:
         frame.sources = coordinated(source)
-    target = target_slots(predicate, _TARGET_SLOTS, is_passive(predicate)) or _stance_target(predicate)
+    root = prediction.label
+    target = target_slots(predicate, _slots(predicate, root), is_passive(predicate)) or _stance_target(predicate, root)
     governor = predicate
     complement = first_child(predicate, "xcomp")
     if target is None and complement is not None and complement.pos_ == "VERB":
         # "refuses to remove *the ban on Indian television channels*": what the complement acts on
-        target, governor = target_slots(complement, _TARGET_SLOTS, False), complement
+        target, governor = target_slots(complement, _slots(complement, root), False), complement
     if target is not None:
         frame.targets = coordinated(target)
         frame.fallback_targets = beneficiaries(target, governor)

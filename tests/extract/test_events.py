@@ -1,0 +1,136 @@
+"""Events: whom an event is aimed at, as English news sentences say it.
+
+The target of an event is the one acted upon: a user reads `target.text` and expects the words
+that name that one — the person with the role the text gives them, the place where a thing stood,
+the partner of a meeting, not a pronoun or a thing in between. Each test codes one sentence we
+wrote in wire style, end to end with `coded`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from petrel.records import Event
+
+pytestmark = pytest.mark.slow
+
+
+def _the_event(events: list[Event], cameo: str) -> Event:
+    found = [e for e in events if e.cameo == cameo]
+    assert len(found) == 1, [(e.cameo, e.trigger.text, e.source and e.source.text) for e in events]
+    return found[0]
+
+
+# -- meetings ---------------------------------------------------------------------------------
+def test_events_a_meeting_with_the_partner_as_object_goes_both_ways(coded):
+    met = [e for e in coded("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday.") if e.cameo == "040"]
+    assert {(e.source.code, e.target.code) for e in met} == {("KENGOV", "ETHGOV"), ("ETHGOV", "KENGOV")}
+    assert all(e.evidence["reciprocal"] for e in met)
+
+
+def test_events_meeting_with_someone_stays_one_way(coded):
+    event = _the_event(coded("The Iraqi foreign minister met with Syrian President Bashar al-Assad on Tuesday."), "040")
+    assert (event.source.text, event.target.text) == ("The Iraqi foreign minister", "Syrian President Bashar al-Assad")
+
+
+# -- the words that name the target ---------------------------------------------------------------
+def test_events_a_persons_apposition_belongs_to_the_target(coded):
+    event = _the_event(coded("Belarusian police arrested Ihar Losik, a blogger for Radio Free Europe, on Monday."), "173")
+    assert event.target.text == "Ihar Losik, a blogger for Radio Free Europe"
+
+
+def test_events_a_places_apposition_does_not(coded):
+    event = _the_event(coded("Russian missiles struck Kharkiv, Ukraine's second largest city, overnight."), "194")
+    assert event.target.text == "Kharkiv"
+
+
+def test_events_an_object_pronoun_is_read_as_the_one_named_before_it(coded):
+    events = coded(
+        "Chinese President Xi Jinping phoned Brazilian President Luiz Inacio Lula da Silva and congratulated him on his election victory."
+    )
+    event = _the_event(events, "051")
+    assert event.source.text == "Chinese President Xi Jinping"  # "him" is not who congratulated
+    assert (event.target.text, event.target.code) == ("Brazilian President Luiz Inacio Lula da Silva", "BRAGOV")
+    assert event.evidence["target_from"] == "dobj"
+
+
+def test_events_a_place_right_after_the_thing_attacked_is_read_with_it(coded):
+    event = _the_event(coded("Taliban fighters stormed a police station in Ghazni province on Monday."), "190")
+    assert event.target.text == "a police station in Ghazni province"
+    assert event.target.country == "AFG"  # coded by the place, as before
+    assert event.evidence["target_from"] == "scene:in"
+
+
+# -- whom the event is aimed at ----------------------------------------------------------------------
+def test_events_claiming_an_attack_is_aimed_at_whom_the_attack_was(coded):
+    event = _the_event(coded("The Pakistani Taliban claimed responsibility for an attack on a police station in Peshawar."), "015")
+    assert event.target.text == "a police station in Peshawar"
+    assert event.evidence["target_from"] == "claimed-act:prep:on"
+
+
+def test_events_a_bombing_named_as_subject_is_aimed_at_whom_it_killed(coded):
+    event = _the_event(coded("A car bomb in Mogadishu killed three Somali soldiers on Sunday."), "1832")
+    assert (event.target.text, event.target.code) == ("three Somali soldiers", "SOMMIL")
+
+
+def test_events_a_participle_coordinated_with_a_passive_shares_its_subject(coded):
+    event = _the_event(coded("Two journalists were beaten and detained by Belarusian police in Minsk."), "173")
+    assert event.target.text == "Two journalists"
+    assert event.source.code == "BLRCOP"
+
+
+def test_events_what_an_act_ends_in_is_not_its_target(coded):
+    event = _the_event(coded("Guards tortured a prisoner to death in Evin prison."), "1822")
+    assert event.target.text != "death"
+
+
+def test_events_sending_people_somewhere_to_investigate_is_aimed_at_that_place(coded):
+    event = _the_event(coded("Washington sent a team of inspectors to Nigeria to investigate the explosion."), "090")
+    assert (event.target.text, event.target.country) == ("Nigeria", "NGA")
+
+
+def test_events_aid_given_to_help_a_country_cope_is_for_that_country(coded):
+    event = _the_event(coded("Japan earmarked $5 million in emergency aid to help Nepal cope with the floods."), "070")
+    assert (event.target.text, event.target.country) == ("Nepal", "NPL")
+
+
+def test_events_a_model_found_sending_is_aimed_at_whom_it_goes_to(coded):
+    [event] = [e for e in coded("The Netherlands has sent 40 armoured vehicles to Lithuania.") if e.trigger.text == "sent"]
+    assert event.evidence["rule"] == "model:event_roots"  # the lexicon has no entry for sending vehicles
+    assert (event.target.text, event.target.country) == ("Lithuania", "LTU")  # not "40 armoured vehicles"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cameo", "target"),
+    [
+        ("Ethiopia freed another 40 opposition politicians on Friday.", "0841", "another 40 opposition politicians"),
+        ("The army threatened to shell all the bases of the rebels in Idlib.", "1384", "all the bases of the rebels in Idlib"),
+        ("Myanmar's military government rejected the UN's findings on Tuesday.", "120", "the UN's findings"),  # the possessor's
+    ],
+)
+def test_events_the_target_keeps_the_determiners_that_quantify_it(coded, sentence, cameo, target):
+    assert _the_event(coded(sentence), cameo).target.text == target
+
+
+def test_events_the_target_ends_before_the_time_of_its_clause(coded):
+    event = _the_event(
+        coded("Vietnam's prime minister expressed condolences to the families of the migrants found in a truck near London last month."), "018"
+    )
+    assert event.target.text == "the families of the migrants found in a truck near London"  # not "... last month"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "found_by"),
+    [
+        ("ASEAN foreign ministers issued a statement urging North Korea to comply with UN resolutions.", "North Korea", "document:dobj"),
+        ("The union issued a statement saying that its president had been detained.", "its president", "document:clause-subject"),
+    ],
+)
+def test_events_a_statement_is_aimed_at_whom_it_addresses(coded, sentence, target, found_by):
+    event = _the_event(coded(sentence), "010")
+    assert (event.target.text, event.evidence["target_from"]) == (target, found_by)  # not "a statement"
+
+
+def test_events_investigating_a_report_is_not_aimed_at_whom_the_report_names(coded):
+    event = _the_event(coded("The ministry will investigate a report alleging that Qatar funds the militia."), "090")
+    assert event.target.text != "Qatar"
