@@ -57,7 +57,6 @@ class StoryIndex:
     """The stories mentions may join, by key and first day; new stories are added as they open."""
 
     anchors: dict[tuple[str, int | None], list[StoryAnchor]] = field(default_factory=dict)
-    opened: list[str] = field(default_factory=list)  # event ids of the mentions that opened a story
 
     def add(self, key: str, anchor: StoryAnchor) -> None:
         # in story-id order, as stored stories are read: where two stories of one key and day
@@ -76,5 +75,4 @@ class StoryIndex:
                     anchor.place = place  # a story first reported without a place takes the first one given
                 return anchor.story_id
         self.add(key, StoryAnchor(event_id, day, place))
-        self.opened.append(event_id)
         return event_id
