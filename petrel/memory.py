@@ -1,4 +1,5 @@
-"""Pausing Python's cyclic garbage collector while a store makes many small objects at once."""
+"""Pausing Python's cyclic garbage collector while many long-lived small objects are made at once
+(a batch stored, a query's rows converted, the gazetteer loaded)."""
 
 from __future__ import annotations
 

@@ -21,7 +21,6 @@ counts CONTEXT_WEIGHT times its population.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 import unicodedata
@@ -36,6 +35,7 @@ from typing import NamedTuple
 from petrel.errors import DataFileError
 from petrel.knowledge.actor_tables import ACTOR_DIR
 from petrel.knowledge.tables import read_tsv, split_items
+from petrel.memory import collection_paused
 
 PLACE_DIR = Path(str(resources.files("petrel") / "data" / "places"))
 FEATURES = ("country", "admin1", "admin2", "region", "city")
@@ -418,11 +418,8 @@ class SecondLevelDivisions:
         return self._by_name.get(key, [])
 
     def _load(self) -> dict[str, list[PlaceCandidate]]:
-        gc.disable()  # as for the cities: tens of thousands of objects that live as long as the process
-        try:
+        with collection_paused():  # as for the cities: tens of thousands of objects that live as long as the process
             return self._read()
-        finally:
-            gc.enable()
 
     def _read(self) -> dict[str, list[PlaceCandidate]]:
         by_name: dict[str, list[PlaceCandidate]] = {}
@@ -456,11 +453,8 @@ def build_gazetteer(place_dir: Path = PLACE_DIR, actor_dir: Path = ACTOR_DIR) ->
 
     # Loading makes hundreds of thousands of objects that live as long as the process: letting
     # the cyclic garbage collector scan them again and again costs a third of the load time.
-    gc.disable()
-    try:
+    with collection_paused():
         cities, alternates = _index_cities(cache.get_cities(), iso3_of, divisions, common)
-    finally:
-        gc.enable()
     _link_region_cities(regions, cities, alternates)
     for continent in cache.get_continents().values():
         key = place_key(continent["name"])

@@ -27,7 +27,7 @@ import duckdb
 
 from petrel.errors import UnknownNameError, UsageError
 from petrel.records import PLOVER_TYPES, FigureCategory
-from petrel.store.memory import collection_paused
+from petrel.memory import collection_paused
 
 PERIODS = ("day", "week", "month")  # weeks are ISO weeks: they start on Monday
 FIGURE_CATEGORIES = get_args(FigureCategory)
