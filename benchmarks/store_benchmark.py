@@ -8,8 +8,8 @@ when ../shared is here) are coded once; each stored article then takes one of th
 id, its dates shifted by up to two years, its actors' countries drawn from 40 countries, and a
 text assembled from sentences of the coded articles with about a third of their words
 changed (so that texts differ as real articles do); one article in twenty is a syndicated copy of an earlier one (a sentence added), to keep
-the near-duplicate search honest. Ingest goes through `EventStore.ingest`, 256 articles a
-transaction (--batch-articles), as `petrel code --db` does; the time of coding the base articles is not
+the near-duplicate search honest. Ingest goes through `EventStore.ingest`, 1,024 articles a
+transaction (--batch-articles), as `petrel code --db` does by default; the time of coding the base articles is not
 counted (it is the NLP throughput, measured by benchmarks/throughput.py).
 
 Then each typical query of `petrel events` / `petrel figures` is run --repeat times on the
@@ -32,8 +32,7 @@ from pathlib import Path
 
 from petrel.articles import Article
 from petrel.readers.fields import article_from_fields
-from petrel.store import EventStore
-from petrel.store.batches import STORE_BATCH_ARTICLES
+from petrel.store import STORE_BATCH_ARTICLES, EventStore
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "corpus" / "seed.txt"

@@ -21,6 +21,7 @@ from petrel.readers import ReadOptions, read_articles
 from petrel.readers.estimate import estimate_article_count
 from petrel.readers.options import DEFAULT_MAX_BYTES
 from petrel.records import Event, Figure
+from petrel.store import STORE_BATCH_ARTICLES
 from petrel.writers import open_writer
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ def code_command(
     verbs_only: bool = typer.Option(False, "--verbs-only", help="Code with the --verbs dictionaries alone: no built-in lexicon and no event-root model (PETRARCH-compatible coding)."),
     actors: list[Path] = typer.Option([], "--actors", help="Your own actors: a YAML actor file (.yaml, overrides petrel's; see docs/actors.md) or a PETRARCH/TABARI actor dictionary (fills gaps; dated codes resolved by the article date). Repeatable."),
     agents: list[Path] = typer.Option([], "--agents", help="A PETRARCH/TABARI agent dictionary (Phoenix.agents.txt format): sector words that fill petrel's gaps. Repeatable."),
+    commit_every: int = typer.Option(STORE_BATCH_ARTICLES, "--commit-every", min=1, metavar="ARTICLES", help="With --db: articles stored a transaction. Larger batches store faster; a run killed part-way loses at most this many coded articles, which rerunning codes again."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary table."),
 ) -> None:
     """Code news articles into event records (JSON Lines on stdout by default).
@@ -109,7 +111,7 @@ def code_command(
     show_progress = not quiet and stderr.is_terminal
     # Without a progress bar (a log, a pipe), a line after each stored batch says how far it got.
     log_batches = (lambda line: print(f"petrel: {line}", file=sys.stderr, flush=True)) if not quiet and not show_progress else None
-    store = StoreFeeder(EventStore(db), on_stored=log_batches) if db is not None else None
+    store = StoreFeeder(EventStore(db), commit_every, on_stored=log_batches) if db is not None else None
     if store is not None:
         articles = store.new_articles(articles)
         extra = dataclasses.replace(extra, people=store.store.remembered_people())

@@ -45,7 +45,7 @@ def _count(path: Path, sql: str) -> int:
 
 def _ingest(inputs: Path, store: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "petrel", "code", str(inputs), "--db", str(store), "--batch-size", "16"],
+        [sys.executable, "-m", "petrel", "code", str(inputs), "--db", str(store), "--batch-size", "16", "--commit-every", "100"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
 
