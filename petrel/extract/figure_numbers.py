@@ -38,6 +38,8 @@ _NOT_ONE_AFTER = frozenset({"another", "by"})
 _YEAR_PREPS = frozenset({"in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "between"})
 # words a DATE entity may hold that still leave it a count: "between 90 and 100" tagged DATE
 _COUNT_WORDS = frozenset({"between", "and", "to", "or", "about", "some", "nearly", "almost", "than", "more", "over", "up", "least", "at", "-"})
+# the words a count can start with, besides digits (what _starts_run may accept)
+_FIRST_WORDS = frozenset(_SMALL) | frozenset(_PLURALS) | {"a", "an", "half", "several"}
 
 
 @dataclass(frozen=True)
@@ -145,17 +147,21 @@ def _read_run(doc: Doc, i: int, end: int) -> _Run | None:
 
 
 def _qualifier_before(doc: Doc, start: int, first: int, qualifiers: tuple[Qualifier, ...]) -> Qualifier | None:
+    longest = len(qualifiers[0].words) if qualifiers else 0  # (longest first)
+    words = tuple(token.lower_ for token in doc[max(first, start - longest) : start])
     for qualifier in qualifiers:
         size = len(qualifier.words)
-        if not qualifier.after and start - size >= first and tuple(t.lower_ for t in doc[start - size : start]) == qualifier.words:
+        if not qualifier.after and size <= len(words) and words[len(words) - size :] == qualifier.words:
             return qualifier
     return None
 
 
 def _qualifier_after(doc: Doc, end: int, last: int, qualifiers: tuple[Qualifier, ...]) -> Qualifier | None:
+    longest = len(qualifiers[0].words) if qualifiers else 0
+    words = tuple(token.lower_ for token in doc[end : min(last, end + longest)])
     for qualifier in qualifiers:
         size = len(qualifier.words)
-        if qualifier.after and end + size <= last and tuple(t.lower_ for t in doc[end : end + size]) == qualifier.words:
+        if qualifier.after and size <= len(words) and words[:size] == qualifier.words:
             return qualifier
     return None
 
@@ -247,14 +253,18 @@ def find_quantities(sentence: Span, qualifiers: tuple[Qualifier, ...]) -> list[Q
     """Every count written in the sentence, in text order; years, dates, times, money left out."""
     doc = sentence.doc
     found: list[Quantity] = []
-    i = sentence.start
-    while i < sentence.end:
+    # Only the words a count can start with are tried (one pass over the sentence's words,
+    # instead of every token looked at by _starts_run: a tenth of coding time before).
+    starts = [sentence.start + k for k, word in enumerate(token.lower_ for token in sentence) if word[:1].isdigit() or word in _FIRST_WORDS]
+    done_to = sentence.start
+    for i in starts:
+        if i < done_to:
+            continue
         run = _read_run(doc, i, sentence.end)
         if run is None:
-            i += 1
             continue
         quantity = _quantity(doc, run, sentence, qualifiers)
         if quantity.percent or not _not_a_count(doc, run, sentence):  # "85 per cent" may be tagged MONEY
             found.append(quantity)
-        i = max(quantity.numbers) + 1
+        done_to = max(quantity.numbers) + 1
     return found
