@@ -118,12 +118,24 @@ class ArticleActors:
         self._person_mentions: list[tuple[int, _Resolution]] = []  # (token index, person), in text order
         self._last_pair: tuple[Actor, Actor] | None = None
         self.documents: dict[str, Actor] = {}  # "statement" -> who issued it (filled as sentences are coded)
+        # A phrase is looked at again for each role it may play: its tokens and what it names
+        # are kept (by head, and by head and tokens) instead of being found again each time.
+        self._phrases: dict[int, list[Token]] = {}
+        self._resolutions: dict[tuple[int, ...], _Resolution | None] = {}
         self._learn_people()
+        self._resolutions.clear()  # found while people were still being learned
         self._body_mentions = self._bodies_named()  # states, bodies and groups, for "it" and "they"
 
     # -- find -------------------------------------------------------------------------
     def phrase_tokens(self, head: Token) -> list[Token]:
-        """The tokens of the noun phrase headed by `head`: its left modifiers and the head."""
+        """The tokens of the noun phrase headed by `head`: its left modifiers and the head
+        (a list shared by every caller: not to be changed)."""
+        tokens = self._phrases.get(head.i)
+        if tokens is None:
+            tokens = self._phrases[head.i] = self._phrase_tokens(head)
+        return tokens
+
+    def _phrase_tokens(self, head: Token) -> list[Token]:
         tokens = [head]
         for child in head.lefts:
             if child.dep_ in _PHRASE_DEPS:
@@ -164,6 +176,12 @@ class ArticleActors:
 
     # -- annotate ---------------------------------------------------------------------
     def _resolve(self, tokens: list[Token], head: Token) -> _Resolution | None:
+        key = (head.i, *(token.i for token in tokens))
+        if key not in self._resolutions:
+            self._resolutions[key] = self._resolution(tokens, head)
+        return self._resolutions[key]
+
+    def _resolution(self, tokens: list[Token], head: Token) -> _Resolution | None:
         hits = self._hits_in(tokens)
         bodies = [h for h in hits if h.named is not None and h.named.how == "organization"]
         # the entry covering the head wins over a named modifier: "Hamas leader Yahya Sinwar"
