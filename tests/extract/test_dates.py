@@ -306,3 +306,23 @@ def test_seed_report_dates(nlp, seed_report):
         ("in its 167th day", "2023-10-07", "day"),
         ("January", "2024-01-01", "month"),
     }
+
+
+@pytest.mark.parametrize(
+    ("phrase", "resolved"),
+    [
+        ("21 March 2024", (date(2024, 3, 21), "day")),
+        ("March 21, 2024", (date(2024, 3, 21), "day")),
+        ("on or about 3 June 2022", (date(2022, 6, 3), "day")),
+        ("November 2019", (date(2019, 11, 1), "month")),
+        ("2022", (date(2022, 1, 1), "year")),
+    ],
+)
+def test_a_date_written_out_in_full_is_that_date_whatever_the_publication_date(phrase, resolved):
+    assert resolve_phrase(phrase, THURSDAY) == resolved
+    assert resolve_phrase(phrase, None) == resolved
+    assert resolve_phrase(phrase, THURSDAY, future=True) == resolved
+
+
+def test_a_day_the_month_does_not_have_leaves_only_its_year():
+    assert resolve_phrase("31 February 2024", THURSDAY) == (date(2024, 1, 1), "year")
