@@ -14,7 +14,7 @@ Which place an event happened in is told by petrel.extract.scenes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
@@ -82,24 +82,28 @@ def find_places(
     def context_of(name: str) -> frozenset[str]:
         return frozenset(country for country, names in named_by.items() if names - {name.lower()})
 
-    mentions = _read_spans(doc, spans, gazetteer, context_of)
+    names = [(span, core_name(span), label) for span, label in spans]
+    contexts = [context_of(core.text) for _, core, _ in names]
+    mentions = _read_spans(doc, names, gazetteer, contexts)
     for mention in mentions:
         if mention.country:
             named_by.setdefault(mention.country, set()).add(mention.text.lower())
-    mentions = _read_spans(doc, spans, gazetteer, context_of)
+    wider = [context_of(core.text) for _, core, _ in names]
+    if wider != contexts:  # else the second reading would be the first again
+        mentions = _read_spans(doc, names, gazetteer, wider)
     return [placed_by_address(doc, mention, mentions, gazetteer, context_of) for mention in mentions]
 
 
 def _read_spans(
-    doc: Doc, spans: list[tuple[Span, str | None]], gazetteer: Gazetteer, context_of: Callable[[str], frozenset[str]]
+    doc: Doc, names: list[tuple[Span, Span, str | None]], gazetteer: Gazetteer, contexts: list[frozenset[str]]
 ) -> list[PlaceMention]:
+    """The places the names are (each a span, its core name and its entity label), each read
+    with its context: the countries around it."""
     mentions: list[PlaceMention] = []
     taken: set[int] = set()  # tokens of a hint: "(Santa Cruz)" is not a place of its own
-    for span, label in spans:
+    for (span, core, label), context in zip(names, contexts):
         if span.start in taken:
             continue
-        core = core_name(span)
-        context = context_of(core.text)
         if _in_compound_modifier(doc, core):
             continue
         hint, bracketed, second = address_hint(doc, core, gazetteer, context)
