@@ -33,6 +33,17 @@ def test_events_meeting_with_someone_stays_one_way(coded):
     assert (event.source.text, event.target.text) == ("The Iraqi foreign minister", "Syrian President Bashar al-Assad")
 
 
+def test_events_what_a_meeting_is_held_to_discuss_is_discussed_with_the_one_met(coded):
+    events = coded("Egypt's foreign minister met with Jordanian King Abdullah II on Sunday to discuss the war in Gaza.")
+    [discussed] = [e for e in events if e.trigger.text == "discuss"]
+    assert (discussed.target.text, discussed.target.code) == ("Jordanian King Abdullah II", "JORGOV")  # not no one
+
+
+def test_events_the_day_a_meeting_is_held_is_not_who_holds_it(coded):
+    events = [e for e in coded("The Chinese and Russian defence ministers will attend Friday's meeting of the Shanghai Cooperation Organisation.")]
+    assert {e.source.code for e in events if e.trigger.text == "meeting"} == {"CHNGOV", "RUSGOV"}  # not "Friday"
+
+
 # -- the words that name the target ---------------------------------------------------------------
 def test_events_a_persons_apposition_belongs_to_the_target(coded):
     event = _the_event(coded("Belarusian police arrested Ihar Losik, a blogger for Radio Free Europe, on Monday."), "173")
@@ -84,9 +95,92 @@ def test_events_what_an_act_ends_in_is_not_its_target(coded):
     assert event.target.text != "death"
 
 
+def test_events_lifting_a_state_of_emergency_is_aimed_at_the_place_under_it(coded):
+    event = _the_event(coded("The Thai government lifted a state of emergency in three southern provinces of Thailand."), "0814")
+    assert (event.target.text, event.target.country) == ("three southern provinces of Thailand", "THA")  # not the emergency
+
+
+def test_events_lifting_a_ban_is_aimed_at_whom_its_relative_clause_says_it_was_imposed_on(coded):
+    event = _the_event(coded("The junta lifted the restrictions that it had imposed on foreign journalists."), "081")
+    assert (event.target.text, event.target.sector) == ("foreign journalists", "MED")  # not "the restrictions"
+
+
+def test_events_a_mediation_is_aimed_at_the_parties_of_the_dispute_it_is_to_end(coded):
+    events = coded("Qatar launched a mediation effort to end the dispute between Sudan and South Sudan.")
+    assert {(e.source.code, e.target.code) for e in events if e.cameo == "045"} == {("QAT", "SDN"), ("QAT", "SSD")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "country"),
+    [
+        ("Saudi Arabia lifted a ban on imports of Lebanese fruit on Monday.", "Lebanese fruit", "LBN"),
+        ("The Palestinian trade union lifted its boycott of Israeli goods.", "Israeli goods", "ISR"),
+        ("Authorities suspended publication of Turkey's largest opposition newspaper.", "Turkey's largest opposition newspaper", "TUR"),
+    ],
+)
+def test_events_a_trade_or_boycott_is_aimed_at_what_its_of_phrase_names(coded, sentence, target, country):
+    [event] = [e for e in coded(sentence) if e.trigger.text in ("lifted", "suspended")]
+    assert (event.target.text, event.target.country) == (target, country)  # not "imports of ..."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cameo", "target", "country"),
+    [
+        ("Canada has refused to ease its ban on doing business with Iranian banks.", "1244", "Iranian banks", "IRN"),
+        ("Washington eased restrictions on travelling to Cuba.", "081", "Cuba", "CUB"),
+    ],
+)
+def test_events_a_restriction_on_doing_something_is_aimed_at_whom_it_is_done_with(coded, sentence, cameo, target, country):
+    event = _the_event(coded(sentence), cameo)
+    assert (event.target.text, event.target.country) == (target, country)  # not "the ban"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cameo", "target"),
+    [
+        ("The European Union imposed new sanctions to force Russia to withdraw its troops.", "163", "RUS"),
+        ("Washington refused to ease sanctions to push Tehran into new nuclear talks.", "1244", "IRN"),
+    ],
+)
+def test_events_sanctions_meant_to_push_someone_are_aimed_at_them(coded, sentence, cameo, target):
+    event = _the_event(coded(sentence), cameo)
+    assert (event.target.country, event.evidence["target_from"]) == (target, "purpose:pressed")
+
+
 def test_events_sending_people_somewhere_to_investigate_is_aimed_at_that_place(coded):
     event = _the_event(coded("Washington sent a team of inspectors to Nigeria to investigate the explosion."), "090")
     assert (event.target.text, event.target.country) == ("Nigeria", "NGA")
+
+
+def test_events_sending_forces_after_acting_in_a_place_is_aimed_at_that_place(coded):
+    [sent] = [e for e in coded("Kenya's interior minister imposed a curfew in Mombasa and sent in police on Sunday.") if e.trigger.text == "sent"]
+    assert (sent.target.text, sent.target.country) == ("Mombasa", "KEN")  # where the curfew is, not no one
+    assert sent.evidence["target_from"] == "scene:in"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "country"),
+    [
+        ("Britain is deploying 250 troops to the UN peacekeeping mission in Mali.", "Mali", "MLI"),
+        ("Japan is sending engineers to the United Nations peacekeeping force in South Sudan.", "South Sudan", "SSD"),
+    ],
+)
+def test_events_troops_sent_to_a_mission_go_to_the_place_it_serves_in(coded, sentence, target, country):
+    [sent] = [e for e in coded(sentence) if e.trigger.text in ("deploying", "sending")]
+    assert (sent.target.text, sent.target.country) == (target, country)
+    assert sent.evidence["target_from"] == "mission-place:prep:to"
+
+
+def test_events_troops_sent_to_reinforce_a_force_are_sent_for_it(coded):
+    [sent] = [e for e in coded("Nigeria sent troops to reinforce the Malian army.") if e.trigger.text == "sent"]
+    assert (sent.target.text, sent.target.code) == ("the Malian army", "MLIMIL")
+    assert sent.evidence["target_from"] == "purpose:dobj"
+
+
+def test_events_a_gift_named_as_an_object_goes_to_whom_the_verb_sends_it(coded):
+    event = _the_event(coded("Japan transferred a large donation to Sri Lanka last week."), "070")
+    assert (event.target.text, event.target.country) == ("Sri Lanka", "LKA")  # "to" hangs on the verb
+    assert event.evidence["target_from"] == "recipient:to"
 
 
 def test_events_aid_given_to_help_a_country_cope_is_for_that_country(coded):

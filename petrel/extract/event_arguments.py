@@ -1,0 +1,217 @@
+"""Read an event's arguments off the dependency parse: who does it, what it is done to.
+
+`EventFrame` (a trigger, its pattern and its arguments, before actors are resolved) and pure
+functions over spaCy tokens, shared by the lexicon's frames (`event_frames.py`), whom an event is
+aimed at (`event_targets.py`) and the model's proposals (`model_events.py`): a verb's subject
+(the by-agent in the passive, or one inherited from the verb it hangs on), the object of a
+preposition, coordinated actors, and the slots a lexicon pattern names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from petrel.extract.actors import listed_apposition
+from petrel.knowledge.event_lexicon import EventPattern
+
+_SUBJECTS = ("nsubj", "csubj")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+# Acts and trades whose "of" phrase names what they touch: "imports *of Egyptian produce*"
+_CONCERNING_NOUNS = frozenset({"import", "export", "boycott", "publication", "shipment", "sale"})
+_STATIONED_BODIES = frozenset({"mission", "force", "operation", "contingent", "presence"})
+_TIME_NOUNS = frozenset({"time", "moment", "occasion"})
+# Verbs whose complement is intended, threatened or asked for, not done ("threatened to attack").
+INTENT_VERBS = frozenset({
+    "threaten", "plan", "vow", "pledge", "promise", "agree", "want", "intend", "prepare", "seek",
+    "refuse", "offer", "schedule", "expect", "urge", "warn", "hope", "aim", "propose", "decide",
+    "call", "ask", "demand", "try", "attempt", "consider", "allow", "permit", "invite", "authorize", "authorise",
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An actor slot filled by a token (the head of its noun phrase), and how it was found."""
+
+    head: Token
+    rule: str
+
+
+@dataclass
+class EventFrame:
+    """A trigger, the pattern it matched, and its arguments, before actors are resolved."""
+
+    trigger: Span
+    pattern: EventPattern
+    nominal: bool
+    sources: list[Argument] = field(default_factory=list)
+    targets: list[Argument] = field(default_factory=list)
+    reciprocal: bool = False
+    negated: bool = False
+    object_token: Token | None = None
+    reporter: Token | None = None  # the verb of saying this event is reported under
+    probability: float | None = None  # set when the event-root model, not the lexicon, proposed it
+    # whom the event is for when the target slot holds a thing ("rejected a request *for X*")
+    fallback_targets: list[Argument] = field(default_factory=list)
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def first_child(token: Token, *deps: str) -> Token | None:
+    return next((child for child in token.children if child.dep_ in deps), None)
+
+
+def prep_object(token: Token, word: str) -> Token | None:
+    """The object of a preposition attached to `token` ("meeting *with* X" -> X)."""
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word:
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.ent_type_ not in TIME_ENTITIES and obj.lemma_ not in _TIME_NOUNS:  # "for the first time"
+                    return obj
+                # "on Tuesday" names no one, but "met with Syrian President Bashar Assad Tuesday"
+                # is often parsed with the day as the head of the name
+                named = [c for c in obj.children if c.dep_ == "compound" and c.ent_type_ not in TIME_ENTITIES]
+                if named:
+                    return named[-1]
+    return None
+
+
+def coordinated(argument: Argument) -> list[Argument]:
+    """One argument per coordinated actor, found by the same rule."""
+    return [Argument(token, argument.rule) for token in with_conjuncts(argument.head)]
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("Turkey and Qatar", "the US, Russia, and
+    Switzerland" however spaCy attached the list)."""
+    found = [token]
+    members = [*token.conjuncts]
+    for child in token.children:
+        if listed_apposition(child):
+            members += [child, *child.conjuncts]
+    for member in sorted(set(members), key=lambda t: t.i):
+        if member.i > token.i and member.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.append(member)
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    """"Gaza was shelled", "Israel stands accused of", "hostages held by Hamas"."""
+    if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+        return True
+    if shares_passive(verb):
+        return True  # "was tortured and *killed*"
+    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "acl", "xcomp")
+
+
+def shares_passive(verb: Token) -> bool:
+    """A participle coordinated with a passive verb, without a subject of its own: "Rahman was
+    tortured and *killed*"."""
+    return (
+        verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB"
+        and any(child.dep_ == "nsubjpass" for child in verb.head.children)
+        and not any(child.dep_ in ("nsubj", "nsubjpass", "dobj") for child in verb.children)
+    )
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """What a passive verb is done to: its passive subject, or the noun a participle modifies."""
+    found = first_child(verb, "nsubjpass")
+    if found is not None:
+        return found
+    if shares_passive(verb):
+        return first_child(verb.head, "nsubjpass")
+    if verb.dep_ == "acl":
+        return verb.head
+    if verb.dep_ in ("acomp", "oprd", "xcomp"):
+        return first_child(verb.head, "nsubj", "nsubjpass")
+    return None
+
+
+def subject_of(verb: Token) -> Argument | None:
+    """Who does what the verb says: its subject, the by-agent if passive, or an inherited subject."""
+    current = verb
+    for _ in range(6):
+        if is_passive(current):
+            agent = prep_object(current, "by")
+            if agent is None and lemma_of(current) in INTENT_VERBS and first_child(current, "xcomp") is not None:
+                planned = first_child(current, "nsubjpass")  # "He is scheduled to visit": he will visit
+                return Argument(planned, "nsubj") if planned is not None else None
+            return Argument(agent, "agent") if agent is not None else None
+        subject = first_child(current, *_SUBJECTS)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return Argument(current.head, "relcl")
+            return Argument(subject, "nsubj" if current is verb else "nsubj:inherited")
+        if current.dep_ == "relcl":
+            return Argument(current.head, "relcl")
+        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj", "acomp"):
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun event hangs from ("arrived for *talks*", "held *talks*")."""
+    current = token
+    for _ in range(6):
+        if current.dep_ not in ("dobj", "pobj", "prep", "conj", "nsubj", "nsubjpass", "attr", "compound", "appos"):
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def target_slots(token: Token, slots: tuple[str, ...], passive: bool) -> Argument | None:
+    for slot in slots:
+        if slot == "dobj":
+            found = passive_subject(token) if passive else first_child(token, "dobj")
+            if found is not None:
+                return Argument(concerned(found), "passive-subject" if passive else "dobj")
+        elif slot == "dative":
+            found = first_child(token, "dative", "iobj")
+            if found is not None and found.pos_ != "ADP":
+                return Argument(found, "dative")
+        elif slot == "clause":  # "expressed hope *that the government* will change"
+            clause = first_child(token, "ccomp", "acl")
+            found = first_child(clause, "nsubj", "nsubjpass") if clause is not None else None
+            if found is not None and found.pos_ in ("NOUN", "PROPN"):
+                return Argument(found, "clause-subject")
+        else:
+            obj = prep_object(token, slot.split(":", 1)[1])
+            if obj is not None:
+                place = stationed_in(obj) if slot == "prep:to" else None
+                return Argument(place, f"mission-place:{slot}") if place is not None else Argument(concerned(obj), slot)
+    return None
+
+
+def concerned(thing: Token) -> Token:
+    """Whom a trade or a boycott names with "of": "a ban on imports *of British beef*", "lifted the
+    boycott *of US products*", "suspended publication *of the country's largest daily*"."""
+    if lemma_of(thing) not in _CONCERNING_NOUNS:
+        return thing
+    named = prep_object(thing, "of")
+    return named if named is not None and named.pos_ in ("NOUN", "PROPN") else thing
+
+
+def stationed_in(mission: Token) -> Token | None:
+    """The place a mission or force one joins is in: troops sent "to the UN peacekeeping mission
+    *in Mali*" go to Mali (the mission is where they serve, not whom the sending is aimed at)."""
+    if lemma_of(mission) not in _STATIONED_BODIES:
+        return None
+    place = prep_object(mission, "in")
+    named = [place, *(c for c in place.children if c.dep_ == "compound")] if place is not None else []
+    return place if any(word.ent_type_ in _PLACE_ENTITIES for word in named) else None
