@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from petrel.extract.event_arguments import (
-    INTENT_VERBS, TIME_ENTITIES, Argument, EventFrame, children, coordinated, first_child, governing_verb, is_passive,
+    INTENT_VERBS, TIME_ENTITIES, Argument, EventFrame, children, coordinated, dependents, first_child, governing_verb, is_passive,
     lemma_of, passive_subject, prep_object, subject_of, target_slots, with_conjuncts,
 )
 from petrel.extract.event_modality import VIOLENT_ROOTS, as_demand, as_intent, as_refusal
@@ -85,13 +85,14 @@ INTENT_NOUNS = frozenset({
 
 def _modifier_lemmas(token: Token) -> set[str]:
     lemmas = {lemma_of(token)}
-    for child in token.children:
-        if child.dep_ in ("compound", "amod", "nmod"):
+    for dep, child in dependents(token):
+        if dep in ("compound", "amod", "nmod"):
             lemmas.add(lemma_of(child))
-        if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and _is_amount(token))):
+        if dep == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and _is_amount(token))):
             # "tons *of food*", "$2 million *in military aid*": the amount names what it is of
-            lemmas.update(lemma_of(obj) for obj in child.children if obj.dep_ == "pobj")
-            lemmas.update(lemma_of(mod) for obj in child.children if obj.dep_ == "pobj" for mod in obj.children if mod.dep_ in ("amod", "compound"))
+            for obj in children(child, "pobj"):
+                lemmas.add(lemma_of(obj))
+                lemmas.update(lemma_of(mod) for mod in children(obj, "amod", "compound"))
     return lemmas
 
 
@@ -100,7 +101,7 @@ def _is_amount(token: Token) -> bool:
 
 
 def _negated(trigger: Token) -> bool:
-    if any(child.dep_ == "neg" for child in trigger.children):
+    if first_child(trigger, "neg") is not None:
         return True
     head = trigger.head
     return trigger.dep_ in ("xcomp", "pcomp", "ccomp", "dobj") and lemma_of(head) in _DENIAL_VERBS and head != trigger
@@ -125,7 +126,7 @@ def _verb_object(verb: Token, pattern: EventPattern) -> Token | None:
 
 
 def _any_prep_object(verb: Token) -> Token | None:
-    return next((obj for prep in verb.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"), None)
+    return next((obj for prep in children(verb, "prep") for obj in children(prep, "pobj")), None)
 
 
 def is_intended(verb: Token) -> bool:
@@ -168,12 +169,12 @@ def is_meeting(frame: EventFrame, partner: Argument | None) -> bool:
 def _complement(verb: Token, lexicon: EventLexicon) -> tuple[Token, EventPattern] | None:
     """The event an appeal, promise, demand, refusal or threat is about: "urged X *to release* Y",
     "demanded that Israel *allow* aid in", "threatened *sanctions*"."""
-    for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+    for dep, child in dependents(verb):
+        if dep in ("xcomp", "ccomp") and child.pos_ == "VERB":
             matched = _verb_pattern(child, lexicon)
             if matched is not None:
                 return child, matched[0]
-        if child.dep_ == "dobj":
+        if dep == "dobj":
             pattern = _noun_pattern(child, lexicon)
             if pattern is not None:
                 return child, pattern
@@ -358,17 +359,16 @@ def _noun_pattern(noun: Token, lexicon: EventLexicon) -> EventPattern | None:
 
 
 def _noun_source(noun: Token, verb: Token | None) -> Argument | None:
-    for child in noun.children:
-        if child.dep_ == "poss" and child.ent_type_ not in TIME_ENTITIES:  # not "*Saturday's* meeting"
+    for child in children(noun, "poss"):
+        if child.ent_type_ not in TIME_ENTITIES:  # not "*Saturday's* meeting"
             return Argument(child, "poss")
     by = prep_object(noun, "by")
     if by is not None:
         return Argument(by, "prep:by")
-    for child in noun.children:  # "an attack led by Hamas"
-        if child.dep_ == "acl":
-            agent = prep_object(child, "by")
-            if agent is not None:
-                return Argument(agent, "acl:agent")
+    for child in children(noun, "acl"):  # "an attack led by Hamas"
+        agent = prep_object(child, "by")
+        if agent is not None:
+            return Argument(agent, "acl:agent")
     for child in noun.lefts:
         if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             return Argument(child, child.dep_)
@@ -424,7 +424,7 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
     pattern = _noun_pattern(noun, lexicon)
     if pattern is None:
         return None
-    if any(child.lower_ in _HYPOTHETICAL_DETERMINERS for child in noun.children if child.dep_ == "det"):
+    if any(child.lower_ in _HYPOTHETICAL_DETERMINERS for child in children(noun, "det")):
         return None  # "any Israeli attack": not an event that happened (warnings are the verb's)
     start = noun.i
     if pattern.object:

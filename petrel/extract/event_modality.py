@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from petrel.extract.event_arguments import EventFrame, coordinated, lemma_of, subject_of
+from petrel.extract.event_arguments import EventFrame, children, coordinated, lemma_of, subject_of
 from petrel.knowledge.complement_codes import ComplementCodes
 
 # "failed to reach a deal", "refused to free": a withheld act is a refusal whatever the tense
@@ -33,7 +33,7 @@ _ADVISING_MODALS = frozenset({"should", "ought"})
 
 def is_future(verb: Token) -> bool:
     """"will withdraw", "would release", "is ready to send", "are willing to talk"."""
-    if any(lemma_of(child) in _FUTURE_AUXILIARIES for child in verb.children if child.dep_ == "aux"):
+    if any(lemma_of(child) in _FUTURE_AUXILIARIES for child in children(verb, "aux")):
         return True
     return verb.dep_ == "xcomp" and lemma_of(verb.head) in READINESS_WORDS
 
@@ -55,7 +55,7 @@ def _obligation(verb: Token) -> Token | None:
     """The modal that makes an act owed: "Israel *must* end attacks", "must be ready to mediate",
     "Israel *has to* stop"."""
     for _ in range(3):
-        modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
+        modal = next((c for c in children(verb, "aux") if c.lower_ in OBLIGATION_MODALS), None)
         if modal is not None:
             return modal
         if verb.dep_ == "xcomp" and lemma_of(verb.head) in ("have", "need"):
@@ -92,7 +92,7 @@ def as_refusal(frame: EventFrame, verb: Token, complements: ComplementCodes) -> 
     (CAMEO 12: refuse to yield, reject aid...), an event that happened, not a negated one. Past
     negation of a meeting or a statement of support ("did not meet") stays a negated event."""
     root = frame.pattern.cameo[:2]
-    modal = any(lemma_of(child) in _MODALS for child in verb.children if child.dep_ == "aux")
+    modal = any(lemma_of(child) in _MODALS for child in children(verb, "aux"))
     modal = modal or (verb.dep_ in ("xcomp", "ccomp") and lemma_of(verb.head) in _REFUSAL_VERBS)
     if root not in _YIELDING_ROOTS and not (root in _PROMISING_ROOTS and modal):
         return
