@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from petrel.extract.date_phrases import WEEKDAYS, Precision, nth_day_start, resolve_phrase
@@ -208,9 +209,11 @@ def _candidates(doc: Doc) -> list[Span]:
             spans.append(_trimmed(ent))
     spans = [span for span in spans if len(span)]
     covered = {i for span in spans for i in range(span.start, span.end)}
-    for token in doc:
+    day_words = {doc.vocab.strings.add(word) for word in _BARE_DAY_WORDS}
+    for i in [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in day_words]:  # (no Token per word)
+        token = doc[i]
         # not "The Sunday Times" (an ORG): only words the tagger left outside any entity
-        if token.i not in covered and not token.ent_type_ and token.lower_ in _BARE_DAY_WORDS and (token.is_title or token.is_lower):
+        if token.i not in covered and not token.ent_type_ and (token.is_title or token.is_lower):
             first = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ in _DAY_WORD_MODIFIERS else token.i
             spans.append(doc[first : token.i + 1])
     return sorted(spans, key=lambda span: span.start)
