@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from petrel.knowledge.places import Gazetteer
@@ -118,10 +120,13 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str | None]]:
                 spans.append((first, ent.label_ if ent.label_ in PLACE_LABELS else None))
         else:
             spans.append((ent, ent.label_))
+    # (proper nouns found in the doc's POS array: a Token for every word cost more)
+    proper = {i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == PROPN}
+    named = {i for i in proper - in_entity if doc[i].text[:1].isupper()}  # is_name_token
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i < MAX_NAME_TOKENS and j not in in_entity and is_name_token(doc[j]):
+        while j < len(doc) and j - i < MAX_NAME_TOKENS and j in named:
             j += 1
         if j > i:
             spans.append((doc[i:j], None))
