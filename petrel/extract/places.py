@@ -84,65 +84,80 @@ def find_places(
 
     names = [(span, core_name(span), label) for span, label in spans]
     contexts = [context_of(core.text) for _, core, _ in names]
-    mentions = _read_spans(doc, names, gazetteer, contexts)
+    readings: dict[tuple[int, frozenset[str]], tuple[PlaceMention | None, range]] = {}
+    mentions = _read_spans(doc, names, gazetteer, contexts, readings)
     for mention in mentions:
         if mention.country:
             named_by.setdefault(mention.country, set()).add(mention.text.lower())
     wider = [context_of(core.text) for _, core, _ in names]
-    if wider != contexts:  # else the second reading would be the first again
-        mentions = _read_spans(doc, names, gazetteer, wider)
+    mentions = _read_spans(doc, names, gazetteer, wider, readings)
     return [placed_by_address(doc, mention, mentions, gazetteer, context_of) for mention in mentions]
 
 
 def _read_spans(
-    doc: Doc, names: list[tuple[Span, Span, str | None]], gazetteer: Gazetteer, contexts: list[frozenset[str]]
+    doc: Doc,
+    names: list[tuple[Span, Span, str | None]],
+    gazetteer: Gazetteer,
+    contexts: list[frozenset[str]],
+    readings: dict[tuple[int, frozenset[str]], tuple[PlaceMention | None, range]],
 ) -> list[PlaceMention]:
     """The places the names are (each a span, its core name and its entity label), each read
-    with its context: the countries around it."""
+    with its context: the countries around it. `readings` keeps each name's reading by context
+    (a second reading of the article reads again only the names whose context grew)."""
     mentions: list[PlaceMention] = []
     taken: set[int] = set()  # tokens of a hint: "(Santa Cruz)" is not a place of its own
-    for (span, core, label), context in zip(names, contexts):
+    for index, ((span, core, label), context) in enumerate(zip(names, contexts)):
         if span.start in taken:
             continue
-        if _in_compound_modifier(doc, core):
-            continue
-        hint, bracketed, second = address_hint(doc, core, gazetteer, context)
-        within = within_hint(hint, second)
-        reading = gazetteer.resolve(core.text, context, **within)
-        placed_by_hint = hint is not None and reading is not None and reading.feature in ("city", "admin1")
-        if reading is None and len(core) > 1 and core[-1].lower_ in KIND_WORDS:
-            core = core[:-1]  # "Rafah city", "Idlib province": the name without the kind of place
-            reading = gazetteer.resolve(core.text, context, **within)
-        if reading is None and len(core) > 1 and core[0].lower_ in LEADING_WORDS:
-            core = core[1:]  # "Northern Nicosia", "Central Mali": a part of the place named
-            reading = gazetteer.resolve(core.text, context, **within)
-        if reading is None and hint is not None:
-            if bracketed and (label != "ORG" or _stands_as_place(core) or len(bracket_parts(doc, core) or []) > 1):
-                # ACLED style: a village the gazetteer lacks, placed by its address: keep the
-                # address. A name with a two-part address ("Agodo (Ewekoro, Ogun)") is a place
-                # whatever spaCy tagged it.
-                reading = bracketed_address_place(doc, core, hint, gazetteer, context, second)
-                placed_by_hint = reading is not None
-            else:  # "Kharkiv, Odesa and Dnipro" is a list, not Kharkiv in Odesa province
-                reading = gazetteer.resolve(core.text, context)
-        division = comma_division(doc, core, gazetteer, context) if reading is None and hint is None else None
-        if division is not None:
-            # "in Tamasopo, San Luis Potosi": a town the gazetteer lacks, placed by the division
-            # after it (a name it does know is never read as a list's first item this way).
-            hint, reading, placed_by_hint = division[0], division[1], True
-        if reading is not None and not placed_by_hint:
-            reading = _of_the_kind_named(doc, core, reading, gazetteer, context)
-        if reading is None and hint is None and _kind_after(doc, core) in SECOND_LEVEL_WORDS:
-            # "in Kanchanpur district": a district the gazetteer knows no town of
-            reading = gazetteer.second_level(core.text, prefer=sorted(context), named_as_division=True)
-        if reading is None or not (placed_by_hint or _trusted(core, label, reading, gazetteer, context)):
-            continue
-        if placed_by_hint:
-            # The whole hierarchy after the name is its address, no place of its own:
-            # "Taze township (Shwebo district, Sagaing region)".
-            taken.update(range(core.end, hint.end))
-        mentions.append(_mention(core, reading, label))
+        if (index, context) not in readings:
+            readings[index, context] = _read_name(doc, core, label, context, gazetteer)
+        mention, address = readings[index, context]
+        if mention is not None:
+            taken.update(address)
+            mentions.append(mention)
     return mentions
+
+
+def _read_name(
+    doc: Doc, core: Span, label: str | None, context: frozenset[str], gazetteer: Gazetteer
+) -> tuple[PlaceMention | None, range]:
+    """The place a name is, if any, and the tokens of the address that placed it."""
+    if _in_compound_modifier(doc, core):
+        return None, range(0)
+    hint, bracketed, second = address_hint(doc, core, gazetteer, context)
+    within = within_hint(hint, second)
+    reading = gazetteer.resolve(core.text, context, **within)
+    placed_by_hint = hint is not None and reading is not None and reading.feature in ("city", "admin1")
+    if reading is None and len(core) > 1 and core[-1].lower_ in KIND_WORDS:
+        core = core[:-1]  # "Rafah city", "Idlib province": the name without the kind of place
+        reading = gazetteer.resolve(core.text, context, **within)
+    if reading is None and len(core) > 1 and core[0].lower_ in LEADING_WORDS:
+        core = core[1:]  # "Northern Nicosia", "Central Mali": a part of the place named
+        reading = gazetteer.resolve(core.text, context, **within)
+    if reading is None and hint is not None:
+        if bracketed and (label != "ORG" or _stands_as_place(core) or len(bracket_parts(doc, core) or []) > 1):
+            # ACLED style: a village the gazetteer lacks, placed by its address: keep the
+            # address. A name with a two-part address ("Agodo (Ewekoro, Ogun)") is a place
+            # whatever spaCy tagged it.
+            reading = bracketed_address_place(doc, core, hint, gazetteer, context, second)
+            placed_by_hint = reading is not None
+        else:  # "Kharkiv, Odesa and Dnipro" is a list, not Kharkiv in Odesa province
+            reading = gazetteer.resolve(core.text, context)
+    division = comma_division(doc, core, gazetteer, context) if reading is None and hint is None else None
+    if division is not None:
+        # "in Tamasopo, San Luis Potosi": a town the gazetteer lacks, placed by the division
+        # after it (a name it does know is never read as a list's first item this way).
+        hint, reading, placed_by_hint = division[0], division[1], True
+    if reading is not None and not placed_by_hint:
+        reading = _of_the_kind_named(doc, core, reading, gazetteer, context)
+    if reading is None and hint is None and _kind_after(doc, core) in SECOND_LEVEL_WORDS:
+        # "in Kanchanpur district": a district the gazetteer knows no town of
+        reading = gazetteer.second_level(core.text, prefer=sorted(context), named_as_division=True)
+    if reading is None or not (placed_by_hint or _trusted(core, label, reading, gazetteer, context)):
+        return None, range(0)
+    # The whole hierarchy after a name placed by its address is that address, no place of its
+    # own: "Taze township (Shwebo district, Sagaing region)".
+    return _mention(core, reading, label), range(core.end, hint.end) if placed_by_hint else range(0)
 
 
 def _kind_after(doc: Doc, span: Span) -> str:
