@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from petrel.extract.actors import listed_apposition
+from petrel.extract.dependents import children, dependents, first_child
 from petrel.knowledge.event_lexicon import EventPattern
 
 _SUBJECTS = ("nsubj", "csubj")
@@ -56,33 +57,6 @@ class EventFrame:
     probability: float | None = None  # set when the event-root model, not the lexicon, proposed it
     # whom the event is for when the target slot holds a thing ("rejected a request *for X*")
     fallback_targets: list[Argument] = field(default_factory=list)
-
-
-_DEPENDENTS = "petrel:dependents"  # the key of the cache in Doc.user_data
-
-
-def dependents(token: Token) -> tuple[tuple[str, Token], ...]:
-    """(dependency label, child) of each child of the token, in text order.
-
-    Kept with the doc (in `Doc.user_data`): a verb's children are looked at again and again
-    while its patterns and slots are tried, and spaCy makes every child Token and its label
-    string anew on each look (this made coding a fifth faster)."""
-    doc = token.doc
-    cache = doc.user_data.get(_DEPENDENTS)
-    if cache is None:
-        cache = doc.user_data[_DEPENDENTS] = {}
-    found = cache.get(token.i)
-    if found is None:
-        found = cache[token.i] = tuple((child.dep_, child) for child in token.children)
-    return found
-
-
-def children(token: Token, *deps: str) -> list[Token]:
-    return [child for dep, child in dependents(token) if dep in deps]
-
-
-def first_child(token: Token, *deps: str) -> Token | None:
-    return next((child for dep, child in dependents(token) if dep in deps), None)
 
 
 def prep_object(token: Token, word: str) -> Token | None:

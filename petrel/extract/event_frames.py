@@ -14,9 +14,10 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from petrel.extract.event_arguments import (
-    INTENT_VERBS, TIME_ENTITIES, Argument, EventFrame, children, coordinated, dependents, first_child, governing_verb, is_passive,
+    INTENT_VERBS, TIME_ENTITIES, Argument, EventFrame, coordinated, governing_verb, is_passive,
     lemma_of, passive_subject, prep_object, subject_of, target_slots, with_conjuncts,
 )
+from petrel.extract.dependents import children, dependents, first_child
 from petrel.extract.event_modality import VIOLENT_ROOTS, as_demand, as_intent, as_refusal
 from petrel.extract.event_targets import (  # (recipients_and_scenes: events.py reads it from here)
     SENDING_VERBS, addressee, beneficiaries, disputed_between, event_agent, object_phrase_target, owned_act_target,

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from petrel.extract.event_arguments import EventFrame, children, coordinated, lemma_of, subject_of
+from petrel.extract.dependents import children
+from petrel.extract.event_arguments import EventFrame, coordinated, lemma_of, subject_of
 from petrel.knowledge.complement_codes import ComplementCodes
 
 # "failed to reach a deal", "refused to free": a withheld act is a refusal whatever the tense

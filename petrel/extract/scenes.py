@@ -14,6 +14,7 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
+from petrel.extract.dependents import children, dependents
 from petrel.extract.places import ATTACK_NOUNS, KIND_WORDS, SPEECH_LEMMAS, PlaceMention, is_struck
 
 # An event whose sentence names no place takes the place of one of the sentences this far before it
@@ -183,7 +184,7 @@ def _coordinated_verbs(verb: Token) -> list[Token]:
     if verb.pos_ != "VERB":
         return []
     first = verb.head if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else verb
-    return [v for v in [first, *(c for c in first.children if c.dep_ == "conj" and c.pos_ == "VERB")] if v.i != verb.i]
+    return [v for v in [first, *(c for c in children(first, "conj") if c.pos_ == "VERB")] if v.i != verb.i]
 
 
 def _governing_heads(head: Token) -> list[Token]:
@@ -204,8 +205,8 @@ def _governing_heads(head: Token) -> list[Token]:
 
 
 def _located(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _LOCATING_PREPS:
+    for child in children(head, "prep"):
+        if child.lower_ in _LOCATING_PREPS:
             found = _object_place(child, by_token)
             if found is not None:
                 return found
@@ -215,12 +216,12 @@ def _located(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | N
 def _destination(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:
     if head.lemma_ not in _VISIT_LEMMAS:
         return None
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _DESTINATION_PREPS:
+    for dep, child in dependents(head):
+        if dep == "prep" and child.lower_ in _DESTINATION_PREPS:
             found = _object_place(child, by_token)
             if found is not None:
                 return found
-        if child.dep_ == "dobj" and child.i in by_token:  # "visited Cairo"
+        if dep == "dobj" and child.i in by_token:  # "visited Cairo"
             return by_token[child.i]
     return None
 
@@ -228,14 +229,14 @@ def _destination(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention
 def _struck(head: Token, by_token: dict[int, PlaceMention]) -> PlaceMention | None:
     """The place an attack is aimed at: "shelled *Rafah*", "an air strike *on Rafah*", "launched
     a rocket attack *on Kramatorsk*" (the attack a verb carries out)."""
-    for child in head.children:
+    for dep, child in dependents(head):
         if child.i in by_token and is_struck(child):
             return by_token[child.i]
-        if child.dep_ == "prep" and child.lower_ in ("on", "against") and head.lemma_ in ATTACK_NOUNS:
+        if dep == "prep" and child.lower_ in ("on", "against") and head.lemma_ in ATTACK_NOUNS:
             found = _object_place(child, by_token)
             if found is not None:
                 return found
-        if child.dep_ == "dobj" and child.lemma_ in ATTACK_NOUNS and head.lemma_ in _SUPPORT_VERBS:
+        if dep == "dobj" and child.lemma_ in ATTACK_NOUNS and head.lemma_ in _SUPPORT_VERBS:
             found = _struck(child, by_token)
             if found is not None:
                 return found
@@ -247,8 +248,8 @@ def _more_specific(found: PlaceMention, head: Token, by_token: dict[int, PlaceMe
     Khan Younis in the Gaza Strip" happened in Rafah."""
     if found.feature == "city":
         return found
-    for child in head.children:
-        if child.dep_ == "dobj" and child.i in by_token:
+    for child in children(head, "dobj"):
+        if child.i in by_token:
             city = by_token[child.i]
             if city.feature == "city" and city.country == found.country and found.country is not None:
                 return city
@@ -260,9 +261,7 @@ def _object_place(prep: Token, by_token: dict[int, PlaceMention], depth: int = 0
     or as what the object hangs on ("in Azumino (Nagano)" parsed with Nagano as the object). A
     name that only qualifies a thing is the name of that thing, no place: "in Saint-Michel square
     in Paris", "at St. John's Church"."""
-    for obj in prep.children:
-        if obj.dep_ != "pobj":
-            continue
+    for obj in children(prep, "pobj"):
         if obj.i in by_token:
             return by_token[obj.i]
         for child in obj.subtree:
@@ -276,8 +275,8 @@ def _object_place(prep: Token, by_token: dict[int, PlaceMention], depth: int = 0
         if depth < _MAX_NESTED_PREPS:
             # "outside the government building in Chisinau", "in front of the office at Mahargunj
             # locality in Kathmandu": the building stands in the place the next preposition names.
-            for child in obj.children:
-                if child.dep_ == "prep" and (child.lower_ in _NESTED_PREPS or child.lower_ == "of" and obj.lower_ == "front"):
+            for child in children(obj, "prep"):
+                if child.lower_ in _NESTED_PREPS or child.lower_ == "of" and obj.lower_ == "front":
                     found = _object_place(child, by_token, depth + 1)
                     if found is not None:
                         return found
