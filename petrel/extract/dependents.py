@@ -1,16 +1,46 @@
-"""A token's dependents, read once per doc: the parse as the extraction stages walk it.
+"""The parse as the extraction stages read it, kept with the doc (in `Doc.user_data`).
 
-spaCy makes every child Token, and its dependency label string, anew on each look; the frames,
-targets and scenes look at a verb's children again and again while they try patterns and slots.
-`dependents` keeps (label, child) pairs with the doc (in `Doc.user_data`) the first time a
-token's children are read (this made coding a fifth faster).
+spaCy makes every Token, and every label or lemma string, anew on each look. The frames, targets
+and scenes look at a verb's children again and again while they try patterns and slots
+(`dependents` keeps (label, child) pairs the first time a token's children are read: coding a
+fifth faster), and several stages scan every word of a sentence for a few lemmas or words
+(`words_of` gives each word's part of speech, lower-case lemma and lower-case form as lists,
+read from the doc's arrays once).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from dataclasses import dataclass
 
-_DEPENDENTS = "petrel:dependents"  # the key of the cache in Doc.user_data
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.tokens import Doc, Token
+
+_DEPENDENTS = "petrel:dependents"  # the keys of the caches in Doc.user_data
+_WORDS = "petrel:words"
+
+
+@dataclass(frozen=True)
+class DocWords:
+    """Each word's part of speech ("VERB"), lower-case lemma and lower-case form, by token index."""
+
+    pos: list[str]
+    lemma: list[str]
+    lower: list[str]
+
+
+def words_of(doc: Doc) -> DocWords:
+    found = doc.user_data.get(_WORDS)
+    if found is None:
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+        lemmas: dict[int, str] = {}
+        pos, lemma, lower = doc.to_array([POS, LEMMA, LOWER]).T.tolist()
+        found = doc.user_data[_WORDS] = DocWords(
+            [names[p] if p in names else names.setdefault(p, strings[p]) for p in pos],
+            [lemmas[h] if h in lemmas else lemmas.setdefault(h, strings[h].lower()) for h in lemma],
+            [strings[h] for h in lower],
+        )
+    return found
 
 
 def dependents(token: Token) -> tuple[tuple[str, Token], ...]:

@@ -17,7 +17,7 @@ from petrel.extract.event_arguments import (
     INTENT_VERBS, TIME_ENTITIES, Argument, EventFrame, coordinated, governing_verb, is_passive,
     lemma_of, passive_subject, prep_object, subject_of, target_slots, with_conjuncts,
 )
-from petrel.extract.dependents import children, dependents, first_child
+from petrel.extract.dependents import children, dependents, first_child, words_of
 from petrel.extract.event_modality import VIOLENT_ROOTS, as_demand, as_intent, as_refusal
 from petrel.extract.event_targets import (  # (recipients_and_scenes: events.py reads it from here)
     SENDING_VERBS, addressee, beneficiaries, disputed_between, event_agent, object_phrase_target, owned_act_target,
@@ -512,15 +512,18 @@ def _share_meeting_partners(frames: list[EventFrame]) -> None:
 
 def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]:
     """Every event the lexicon finds in one sentence, in text order."""
-    tokens = list(sentence)  # (iterating a Span makes every Token anew)
-    frames = [frame for token in tokens if token.pos_ == "VERB" and (frame := verb_frame(token, lexicon)) is not None]
+    # Only words the lexicon has patterns for can start a frame (the rest are never made Tokens).
+    doc, words = sentence.doc, words_of(sentence.doc)
+    indices = range(sentence.start, sentence.end)
+    verbs = [doc[i] for i in indices if words.pos[i] == "VERB" and (words.lemma[i] in lexicon.by_verb or words.lemma[i] in RECEIVING_VERBS)]
+    frames = [frame for verb in verbs if (frame := verb_frame(verb, lexicon)) is not None]
     consumed = {frame.object_token.i for frame in frames if frame.object_token is not None and frame.pattern.object}
     # "Israeli air strikes hit Rafah": the strikes are the event the verb tells, not a second one
     consumed |= {weapon.i for frame in frames if frame.pattern.subject and (weapon := _weapon(frame.trigger.root, frame.pattern)) is not None}
-    for token in tokens:
-        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
+    for i in indices:
+        if i in consumed or words.pos[i] not in ("NOUN", "PROPN") or words.lemma[i] not in lexicon.by_noun:
             continue  # "imposed sanctions": the verb's event already says it
-        frame = noun_frame(token, lexicon)
+        frame = noun_frame(doc[i], lexicon)
         if frame is not None:
             frames.append(frame)
     for frame in frames:
