@@ -4,15 +4,15 @@ spaCy makes every Token, and every label or lemma string, anew on each look. The
 and scenes look at a verb's children again and again while they try patterns and slots
 (`dependents` keeps (label, child) pairs the first time a token's children are read: coding a
 fifth faster), and several stages scan every word of a sentence for a few lemmas or words
-(`words_of` gives each word's part of speech, lower-case lemma and lower-case form as lists,
-read from the doc's arrays once).
+(`words_of` gives each word's part of speech, lower-case lemma and form and whether it looks
+like a number as lists, read from the doc's arrays once).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import LEMMA, LIKE_NUM, LOWER, POS
 from spacy.tokens import Doc, Token
 
 _DEPENDENTS = "petrel:dependents"  # the keys of the caches in Doc.user_data
@@ -21,11 +21,13 @@ _WORDS = "petrel:words"
 
 @dataclass(frozen=True)
 class DocWords:
-    """Each word's part of speech ("VERB"), lower-case lemma and lower-case form, by token index."""
+    """Each word's part of speech ("VERB"), lower-case lemma and form, and whether it looks like
+    a number ("32,000", "three"), by token index."""
 
     pos: list[str]
     lemma: list[str]
     lower: list[str]
+    like_num: list[bool]
 
 
 def words_of(doc: Doc) -> DocWords:
@@ -34,11 +36,12 @@ def words_of(doc: Doc) -> DocWords:
         strings = doc.vocab.strings
         names: dict[int, str] = {}
         lemmas: dict[int, str] = {}
-        pos, lemma, lower = doc.to_array([POS, LEMMA, LOWER]).T.tolist()
+        pos, lemma, lower, like_num = doc.to_array([POS, LEMMA, LOWER, LIKE_NUM]).T.tolist()
         found = doc.user_data[_WORDS] = DocWords(
             [names[p] if p in names else names.setdefault(p, strings[p]) for p in pos],
             [lemmas[h] if h in lemmas else lemmas.setdefault(h, strings[h].lower()) for h in lemma],
             [strings[h] for h in lower],
+            [bool(value) for value in like_num],
         )
     return found
 

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from petrel.articles import Article
 from petrel.extract.actors import ArticleActors
+from petrel.extract.dependents import words_of
 from petrel.extract.event_frames import reporting_verb
 from petrel.extract.events import according_to, reported_by
 from petrel.extract.figures import FigureMention, find_figures
@@ -36,7 +37,8 @@ _COUNT_WORDS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions"
 
 def sentence_figures(sentence: Span, index: int, article: Article, actors: ArticleActors, words: FigureWords) -> list[Figure]:
     """The figures of one sentence, in text order (a sentence without a number word has none)."""
-    if not any(token.like_num or token.lower_ in _COUNT_WORDS for token in sentence):
+    seen = words_of(sentence.doc)
+    if not any(seen.like_num[i] or seen.lower[i] in _COUNT_WORDS for i in range(sentence.start, sentence.end)):
         return []
     return [figure_record(mention, article, index, sentence, actors, words) for mention in find_figures(sentence, words)]
 
