@@ -267,7 +267,8 @@ def infer_publication_date(doc: Doc) -> date | None:
     opening "On 23 February 2022, ...". A dateline without a year ("CAIRO, March 21 (Reuters)")
     takes the first year that puts it on or after the latest full date in the text ("Oct. 7,
     2023" -> March 21, 2024); None when the text gives no year, and never today."""
-    found = _OPENING.match(doc.text) or DATED_DATELINE.match(doc.text)
+    text = doc.text  # (rebuilt from the tokens on every access)
+    found = _OPENING.match(text) or DATED_DATELINE.match(text)
     if found is None:
         return None
     words = found.group("date")
@@ -275,7 +276,7 @@ def infer_publication_date(doc: Doc) -> date | None:
     if resolved is not None:
         return resolved[0] if resolved[1] == "day" else None
     # Full dates by pattern, not by NER: the small pipeline splits "Oct. 7, 2023" in two.
-    stated = [resolve_phrase(later.group(0), None) for later in _DAY_DATE_RE.finditer(doc.text, found.end())]
+    stated = [resolve_phrase(later.group(0), None) for later in _DAY_DATE_RE.finditer(text, found.end())]
     known = [day for day, precision in filter(None, stated) if precision == "day"]
     if not known:
         return None
