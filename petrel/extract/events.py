@@ -19,6 +19,7 @@ from petrel.records import Actor, Attribution, Event, stable_id
 
 _BASE_CONFIDENCE = {False: 0.55, True: 0.45}  # verb, noun
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+_CONSULTATION_ROOTS = frozenset({"04", "05"})
 _REFUSAL_ROOT = "12"
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _SUBORDINATE = frozenset({"advcl", "acl", "relcl", "pcomp"})
@@ -47,6 +48,17 @@ def _targets(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | Non
 
 def _mutual(frame: EventFrame, root: str) -> bool:
     return root in _MUTUAL_ROOTS or (root == _REFUSAL_ROOT and frame.pattern.id.endswith("+refusal"))
+
+
+def _talks_with(frame: EventFrame, partners: list[Actor | None]) -> bool:
+    """"A held talks with B", "A negotiated with B": talks are had by both (CAMEO 046, as
+    PETRARCH codes them), unlike "A met with B", a visit one pays the other. The partner is
+    made a source only when petrel knows whose side it is on (a record "someone -> A" says nothing)."""
+    return (
+        frame.pattern.reciprocal and frame.pattern.cameo[:2] in _CONSULTATION_ROOTS and not frame.negated
+        and not frame.pattern.id.endswith("+refusal") and any(t.rule.endswith("prep:with") for t in frame.targets)
+        and all(partner is not None and partner.country for partner in partners)
+    )
 
 
 def _names_no_one(frame: EventFrame, actors: ArticleActors) -> bool:
@@ -228,6 +240,7 @@ def events_from_frame(
         pairs = [((a, f"{a_rule}:mutual"), (b, f"{b_rule}:mutual")) for (a, a_rule), (b, b_rule) in product(sources, sources) if a is not b]
     else:
         pairs = list(product(sources, _targets(frame, actors)))
+        frame.reciprocal = frame.reciprocal or _talks_with(frame, [target for _, (target, _) in pairs])
         if frame.reciprocal:
             pairs += [(target, source) for source, target in pairs]
     events = []

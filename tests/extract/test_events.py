@@ -33,6 +33,23 @@ def test_events_meeting_with_someone_stays_one_way(coded):
     assert (event.source.text, event.target.text) == ("The Iraqi foreign minister", "Syrian President Bashar al-Assad")
 
 
+@pytest.mark.parametrize("sentence, cameo", [
+    ("Sudanese army officers held talks with Egyptian mediators in Cairo on Saturday.", "040"),
+    ("The Colombian government negotiated with ELN rebel commanders in Havana for three days.", "046"),
+    ("Chile signed a free trade agreement with Indonesia on Thursday.", "057"),
+])
+def test_events_talks_with_someone_are_had_by_both(coded, sentence, cameo):
+    talks = [e for e in coded(sentence) if e.cameo == cameo]
+    assert len({(e.source.text, e.target.text) for e in talks}) == 2
+    assert {(e.target.text, e.source.text) for e in talks} == {(e.source.text, e.target.text) for e in talks}
+    assert all(e.evidence["reciprocal"] for e in talks)
+
+
+def test_events_an_agreement_ratified_with_someone_stays_one_way(coded):
+    event = _the_event(coded("Chile ratified a free trade agreement with Indonesia on Thursday."), "057")
+    assert (event.source.text, event.target.text) == ("Chile", "Indonesia")
+
+
 def test_events_what_a_meeting_is_held_to_discuss_is_discussed_with_the_one_met(coded):
     events = coded("Egypt's foreign minister met with Jordanian King Abdullah II on Sunday to discuss the war in Gaza.")
     [discussed] = [e for e in events if e.trigger.text == "discuss"]
