@@ -17,6 +17,7 @@ from datetime import date
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from petrel.extract.dependents import words_of
 from petrel.knowledge.actor_tables import ActorKnowledge, NamedActor, SectorWord
 from petrel.records import Actor
 
@@ -82,7 +83,7 @@ class ActorMatcher:
             hit = KnowledgeHit(start, end, named=self.knowledge.named[phrase])
             for i in range(start, end):
                 hits[i] = hit
-        lemmas = [token.lemma_.lower() for token in doc]
+        lemmas = words_of(doc).lemma  # (from the doc's arrays: no Token per word)
         for start, lemma in enumerate(lemmas):
             if start in hits or lemma not in self._sector_sizes:
                 continue
