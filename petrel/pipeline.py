@@ -20,6 +20,7 @@ from petrel.extract.event_roots import EventRootModel, default_event_root_model
 from petrel.extract.dates import infer_publication_date
 from petrel.extract.events import sentence_events
 from petrel.extract.figure_records import sentence_figures
+from petrel.extract.dependents import forget_parse
 from petrel.extract.when_and_where import date_and_place
 from petrel.knowledge.actor_files import extend_knowledge, remembered_people, with_imported_files
 from petrel.knowledge.actor_tables import ActorKnowledge, default_actor_knowledge
@@ -88,15 +89,18 @@ class ArticleCoder:
 
     def code_doc(self, article: Article, doc: Doc) -> list[Record]:
         """The records of one parsed article, in text order."""
-        actors = ArticleActors(doc, self.actor_matcher.find(doc), day=article.date)
-        records: dict[str, Record] = {}
-        for index, sentence in enumerate(doc.sents):
-            for event in sentence_events(sentence, index, article, actors, self.lexicon, self.ontology, self.event_model):
-                records.setdefault(event.event_id, event)  # coordinated words can find one event twice
-            for figure in sentence_figures(sentence, index, article, actors, self.figure_words):
-                records.setdefault(figure.figure_id, figure)
-        publication = article.date or infer_publication_date(doc)
-        return date_and_place(doc, list(records.values()), publication, actors.countries())
+        try:
+            actors = ArticleActors(doc, self.actor_matcher.find(doc), day=article.date)
+            records: dict[str, Record] = {}
+            for index, sentence in enumerate(doc.sents):
+                for event in sentence_events(sentence, index, article, actors, self.lexicon, self.ontology, self.event_model):
+                    records.setdefault(event.event_id, event)  # coordinated words can find one event twice
+                for figure in sentence_figures(sentence, index, article, actors, self.figure_words):
+                    records.setdefault(figure.figure_id, figure)
+            publication = article.date or infer_publication_date(doc)
+            return date_and_place(doc, list(records.values()), publication, actors.countries())
+        finally:
+            forget_parse(doc)
 
     def code_batch(self, articles: list[Article], batch_size: int = DEFAULT_BATCH_SIZE) -> list[list[Record]]:
         texts = ((article.text, article) for article in articles)

