@@ -32,7 +32,8 @@ from pathlib import Path
 
 from petrel.articles import Article
 from petrel.readers.fields import article_from_fields
-from petrel.store import STORE_BATCH_ARTICLES, EventStore
+from petrel.store import EventStore
+from petrel.store.batches import STORE_BATCH_ARTICLES
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "corpus" / "seed.txt"

@@ -21,7 +21,7 @@ from petrel.readers import ReadOptions, read_articles
 from petrel.readers.estimate import estimate_article_count
 from petrel.readers.options import DEFAULT_MAX_BYTES
 from petrel.records import Event, Figure
-from petrel.store import STORE_BATCH_ARTICLES
+from petrel.store.batches import STORE_BATCH_ARTICLES
 from petrel.writers import open_writer
 
 if TYPE_CHECKING:

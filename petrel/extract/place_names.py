@@ -122,7 +122,7 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str | None]]:
             spans.append((ent, ent.label_))
     # (proper nouns found in the doc's POS array: a Token for every word cost more)
     proper = {i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == PROPN}
-    named = {i for i in proper - in_entity if doc[i].text[:1].isupper()}  # is_name_token
+    named = {i for i in proper - in_entity if is_name_token(doc[i])}
     i = 0
     while i < len(doc):
         j = i
