@@ -14,6 +14,7 @@ from petrel.extract.event_frames import find_event_frames
 from petrel.knowledge.event_lexicon import default_event_lexicon
 from petrel.ontology import default_ontology
 from petrel.records import Event
+from tests.extract.coded_events import the_event
 
 pytestmark = pytest.mark.slow
 
@@ -27,16 +28,10 @@ def _dyads(events: list[Event], plover: str | None = None) -> set[tuple[str | No
     return {(_code(e.source), _code(e.target)) for e in events if plover is None or e.plover == plover}
 
 
-def _the_event(events: list[Event], cameo: str) -> Event:
-    found = [e for e in events if e.cameo == cameo]
-    assert len(found) == 1, [(e.cameo, e.trigger.text) for e in events]
-    return found[0]
-
-
 # -- who did what to whom -------------------------------------------------------------------
 def test_active_voice_subject_is_source_and_object_is_target(coded):
     events = coded("Russian forces shelled the Ukrainian town of Kupiansk on Tuesday.")
-    event = _the_event(events, "194")
+    event = the_event(events, "194")
     assert (event.plover, event.trigger.text) == ("ASSAULT", "shelled")
     assert (event.source.country, event.source.sector) == ("RUS", "MIL")
     assert event.target.country == "UKR"
@@ -47,7 +42,7 @@ def test_active_voice_subject_is_source_and_object_is_target(coded):
 
 def test_passive_voice_swaps_source_and_target(coded):
     events = coded("Ukrainian soldiers near Bakhmut were shelled by Russian forces overnight.")
-    event = _the_event(events, "194")
+    event = the_event(events, "194")
     assert event.source.code == "RUSMIL"
     assert event.target.code == "UKRMIL"
     assert (event.evidence["source_from"], event.evidence["target_from"]) == ("agent", "passive-subject")
@@ -61,7 +56,7 @@ def test_passive_frame_takes_source_from_the_by_agent(nlp):
 
 
 def test_passive_without_agent_leaves_the_source_unknown(coded):
-    event = _the_event(coded("The border village was shelled overnight."), "194")
+    event = the_event(coded("The border village was shelled overnight."), "194")
     assert event.source is None
     assert event.evidence["source_from"] is None
 
@@ -74,7 +69,7 @@ def test_coordinated_subjects_give_one_event_per_pair(coded):
 
 
 def test_clash_with_a_named_armed_group(coded):
-    event = _the_event(coded("Sudanese army troops clashed with the Rapid Support Forces in Omdurman."), "190")
+    event = the_event(coded("Sudanese army troops clashed with the Rapid Support Forces in Omdurman."), "190")
     assert (event.source.code, event.target.code) == ("SDNMIL", "SDNREB")
     assert event.evidence["target_from"] == "prep:with"
 
@@ -82,7 +77,7 @@ def test_clash_with_a_named_armed_group(coded):
 # -- which code -----------------------------------------------------------------------------
 def test_call_for_a_ceasefire_is_an_appeal_not_an_attack(coded):
     events = coded("The Egyptian foreign ministry called for a cease-fire in Gaza on Sunday.")
-    event = _the_event(events, "0256")
+    event = the_event(events, "0256")
     assert (event.plover, event.mode, event.context) == ("REQUEST", "yield", ["military"])
     assert event.source.code == "EGYGOV"
     assert not [e for e in events if e.plover == "ASSAULT"]
@@ -103,7 +98,7 @@ def test_call_for_takes_the_code_of_what_is_called_for(coded, sentence, cameo):
 
 def test_nominal_air_strike_with_nationality_is_an_aerial_assault(coded):
     events = coded("An Israeli air strike on Hezbollah positions in southern Lebanon wounded two fighters.")
-    event = _the_event(events, "195")
+    event = the_event(events, "195")
     assert event.trigger.text == "air strike"
     assert event.source.country == "ISR"
     assert event.target.code == "LBNREB"
@@ -132,14 +127,14 @@ def test_event_codes_agree_with_the_ontology(coded):
 
 # -- negation and attribution ---------------------------------------------------------------
 def test_did_not_attack_is_negated(coded):
-    event = _the_event(coded("Russian forces did not attack the power plant, the Ukrainian military said."), "190")
+    event = the_event(coded("Russian forces did not attack the power plant, the Ukrainian military said."), "190")
     assert event.negated is True
     assert event.source.code == "RUSMIL"
 
 
 def test_reported_speech_gives_the_attribution_not_the_source(coded):
     text = "Israeli troops raided the Jenin refugee camp on Monday, the Palestinian health ministry said."
-    event = _the_event(coded(text), "190")
+    event = the_event(coded(text), "190")
     assert event.source.code == "ISRMIL"
     attribution = event.attribution
     assert attribution.cue == "said"
@@ -150,7 +145,7 @@ def test_reported_speech_gives_the_attribution_not_the_source(coded):
 
 def test_according_to_gives_the_attribution(coded):
     text = "Rebels attacked a police post in northern Mali, according to the UN."
-    event = _the_event(coded(text), "190")
+    event = the_event(coded(text), "190")
     assert event.source.sector == "REB"
     assert event.attribution.cue == "according to"
     assert event.attribution.actor.code == "IGOUNO"
@@ -229,7 +224,7 @@ def test_call_on_parties_to_agree_is_an_appeal_by_the_caller(coded):
     ],
 )
 def test_the_complement_says_what_an_appeal_demand_or_threat_is_about(coded, sentence, cameo, dyad):
-    event = _the_event(coded(sentence), cameo)
+    event = the_event(coded(sentence), cameo)
     assert (_code(event.source), _code(event.target)) == dyad
     assert "+" in event.evidence["rule"]  # names both patterns: the frame's and its complement's
 
@@ -247,7 +242,7 @@ def test_coordinated_subjects_of_held_talks_consult_each_other(coded):
 
 
 def test_arrest_of_dozens_of_protesters_targets_the_protesters(coded):
-    event = _the_event(coded("Police arrested dozens of protesters in Nairobi on Tuesday."), "173")
+    event = the_event(coded("Police arrested dozens of protesters in Nairobi on Tuesday."), "173")
     assert event.target is not None and event.target.sector == "OPP"
 
 
@@ -265,13 +260,13 @@ def test_rocket_fire_at_a_country_is_an_assault(coded):
     ],
 )
 def test_withheld_cooperation_is_coded_as_a_refusal_that_happened(coded, sentence, cameo):
-    event = _the_event(coded(sentence), cameo)
+    event = the_event(coded(sentence), cameo)
     assert event.negated is False
     assert event.evidence["rule"].endswith("+refusal")
 
 
 def test_a_past_negated_meeting_stays_a_negated_meeting(coded):
-    event = _the_event(coded("The Egyptian foreign minister did not meet his Israeli counterpart."), "040")
+    event = the_event(coded("The Egyptian foreign minister did not meet his Israeli counterpart."), "040")
     assert event.negated is True
 
 
@@ -285,7 +280,7 @@ def test_a_past_negated_meeting_stays_a_negated_meeting(coded):
     ],
 )
 def test_an_act_announced_for_the_future_is_an_intent_or_a_threat(coded, sentence, cameo, rule_end):
-    event = _the_event(coded(sentence), cameo)
+    event = the_event(coded(sentence), cameo)
     assert event.evidence["rule"].endswith(rule_end)
     assert event.negated is False
 
@@ -302,19 +297,19 @@ def test_a_noun_that_only_modifies_another_is_not_an_event(coded):
 
 # -- targets: whom the event is done to or for ----------------------------------------------------
 def test_a_thing_in_the_target_slot_gives_way_to_whom_it_is_for(coded):
-    event = _the_event(coded("A German court rejected an extradition request for the Catalan leader Carles Puigdemont."), "120")
+    event = the_event(coded("A German court rejected an extradition request for the Catalan leader Carles Puigdemont."), "120")
     assert event.target.text.endswith("Carles Puigdemont")
-    event = _the_event(coded("The United States gave 625 new rifles to the Philippine Marines."), "072")
+    event = the_event(coded("The United States gave 625 new rifles to the Philippine Marines."), "072")
     assert event.target.country == "PHL" and event.target.text == "the Philippine Marines"
 
 
 def test_a_day_is_never_a_target(coded):
-    event = _the_event(coded("The Nigeria Labour Congress on Tuesday called on Nigerian leaders to resign."), "0241")
+    event = the_event(coded("The Nigeria Labour Congress on Tuesday called on Nigerian leaders to resign."), "0241")
     assert "Tuesday" not in event.target.text and event.target.country == "NGA"
 
 
 def test_an_unknown_actor_is_still_the_source_with_nothing_guessed(coded):
-    event = _the_event(coded("A convicted bomber attacked the police station in Kandahar."), "190")
+    event = the_event(coded("A convicted bomber attacked the police station in Kandahar."), "190")
     assert event.source.text == "A convicted bomber"
     assert (event.source.country, event.source.code) == (None, None)
 
@@ -330,7 +325,7 @@ REPORT = (
 
 
 def test_a_role_phrase_is_the_person_last_named_in_that_role(coded):
-    warning = _the_event(coded(REPORT), "130")
+    warning = the_event(coded(REPORT), "130")
     assert (warning.source.text, warning.source.name, warning.source.code) == ("The Egyptian leader", "Abdel-Fattah al-Sisi", "EGYGOV")
 
 
@@ -348,8 +343,8 @@ def test_the_two_sides_are_the_pair_that_last_met(coded):
 # -- claims, failures, withdrawals, excluded objects --------------------------------------------------
 def test_claiming_ones_own_attack_is_claiming_responsibility_and_the_attack_is_theirs(coded):
     events = coded("Rebels claimed that they had attacked the airport in Goma on Monday.")
-    claim = _the_event(events, "015")
-    attack = _the_event(events, "190")
+    claim = the_event(events, "015")
+    attack = the_event(events, "190")
     assert claim.source.code == "REB" and attack.source.code == "REB"
 
 
@@ -360,7 +355,7 @@ def test_failing_to_reach_a_deal_is_rejecting_it(coded):
 
 
 def test_withdrawing_peacekeepers_is_the_codebooks_reduction_of_relations(coded):
-    assert _the_event(coded("The UN withdrew peacekeepers from the Golan Heights."), "1661").source.code == "IGOUNO"
+    assert the_event(coded("The UN withdrew peacekeepers from the Golan Heights."), "1661").source.code == "IGOUNO"
 
 
 def test_an_excluded_object_rules_a_pattern_out(coded):
@@ -374,14 +369,14 @@ def test_coordinated_parties_of_a_meeting_with_no_one_else_meet_each_other(coded
 
 
 def test_a_name_parsed_as_modifier_of_a_day_is_still_the_target(coded):
-    event = _the_event(coded("Iraq's national security advisor met with Syrian President Bashar Assad Tuesday."), "040")
+    event = the_event(coded("Iraq's national security advisor met with Syrian President Bashar Assad Tuesday."), "040")
     assert event.target.country == "SYR"
 
 
 def test_it_and_they_as_subjects_are_the_state_or_group_last_named_as_subject(coded):
     events = coded("Houthi rebels said they had fired missiles at Saudi Arabia. They also attacked a tanker.")
     assert {e.source.code for e in events if e.cameo_root == "19"} == {"YEMREB"}
-    release = _the_event(coded("The release came as Israel announced it would free 150 Palestinian prisoners."), "0353")
+    release = the_event(coded("The release came as Israel announced it would free 150 Palestinian prisoners."), "0353")
     assert (release.source.text, release.source.code) == ("it", "ISR")
 
 
@@ -396,7 +391,7 @@ def test_it_and_they_as_subjects_are_the_state_or_group_last_named_as_subject(co
     ],
 )
 def test_wants_vows_evidence_and_refused_support(coded, sentence, cameo, dyad):
-    event = _the_event(coded(sentence), cameo)
+    event = the_event(coded(sentence), cameo)
     assert (_code(event.source), _code(event.target)) == dyad
 
 
@@ -405,12 +400,12 @@ def test_a_participle_of_wanting_states_no_intent(coded):
 
 
 def test_a_sector_word_modifying_a_thing_is_no_actor_and_the_receiver_is_the_target(coded):
-    event = _the_event(coded("The United States suspended military aid to Pakistan in January."), "1622")
+    event = the_event(coded("The United States suspended military aid to Pakistan in January."), "1622")
     assert event.target.country == "PAK"
 
 
 def test_the_place_put_under_curfew_is_the_target(coded):
-    event = _the_event(coded("Indian authorities imposed a curfew in parts of Kashmir on Friday."), "1723")
+    event = the_event(coded("Indian authorities imposed a curfew in parts of Kashmir on Friday."), "1723")
     assert "Kashmir" in event.target.text
 
 
@@ -428,7 +423,7 @@ def test_according_to_the_statement_is_the_statements_issuer(coded):
 
 
 def test_rejecting_what_someone_else_did_is_aimed_at_them(coded):
-    event = _the_event(coded("The Philippine government has rejected the call of the European Parliament."), "120")
+    event = the_event(coded("The Philippine government has rejected the call of the European Parliament."), "120")
     assert event.target.text == "the European Parliament"
     assert event.evidence["target_from"] == "object-agent:of"
 
@@ -444,7 +439,7 @@ def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list(coded):
 
 
 def test_condemning_an_attack_by_someone_is_aimed_at_the_attacker(coded):
-    event = _the_event(coded("The French government condemned an attack by Russian soldiers in south Ukraine."), "111")
+    event = the_event(coded("The French government condemned an attack by Russian soldiers in south Ukraine."), "111")
     assert (event.target.text, event.target.code) == ("Russian soldiers", "RUSMIL")
 
 
@@ -454,17 +449,17 @@ def test_welcoming_the_resumption_of_ties_with_someone_is_aimed_at_them(coded):
 
 
 def test_a_thing_sent_or_given_in_a_complement_is_for_whom_the_complement_names(coded):
-    event = _the_event(coded("Russia is considering sending aid to the Iraqi government."), "014")
+    event = the_event(coded("Russia is considering sending aid to the Iraqi government."), "014")
     assert event.target.code == "IRQGOV"
 
 
 def test_releasing_an_office_holder_is_releasing_a_person(coded):
-    event = _the_event(coded("Israel on Wednesday released the mayor of Nablus, Palestinian officials said."), "0841")
+    event = the_event(coded("Israel on Wednesday released the mayor of Nablus, Palestinian officials said."), "0841")
     assert event.source.code == "ISR"
 
 
 def test_who_staged_a_protest_is_its_source(coded):
-    event = _the_event(coded("Kenyan activists staged a protest in Nairobi on Wednesday."), "141")
+    event = the_event(coded("Kenyan activists staged a protest in Nairobi on Wednesday."), "141")
     assert event.source.country == "KEN"
 
 
@@ -476,19 +471,19 @@ def test_coordinated_nationalities_of_one_noun_are_one_actor_each(coded):
 
 
 def test_who_was_killed_in_an_attack_was_killed_by_the_attacker(coded):
-    event = _the_event(coded("Five people were killed in an Israeli air strike on Rafah."), "190")
+    event = the_event(coded("Five people were killed in an Israeli air strike on Rafah."), "190")
     assert (event.source.code, event.target.text) == ("ISR", "Five people")
     killing = [e for e in coded("Two soldiers were killed in an attack by Hamas militants.") if e.trigger.text == "killed"]
     assert [e.source.text for e in killing] == ["Hamas militants"]
 
 
 def test_whom_the_subject_engaged_in_a_fight_is_the_target(coded):
-    event = _the_event(coded("Syrian rebels engaged Filipino peacekeepers in a firefight in the Golan Heights."), "193")
+    event = the_event(coded("Syrian rebels engaged Filipino peacekeepers in a firefight in the Golan Heights."), "193")
     assert (event.source.code, event.target.code) == ("SYRREB", "PHLMIL")
 
 
 def test_a_town_attacked_stands_for_its_country(coded):
-    event = _the_event(coded("Israeli forces shelled Rafah on Monday."), "194")
+    event = the_event(coded("Israeli forces shelled Rafah on Monday."), "194")
     assert (event.target.text, event.target.country, event.target.code) == ("Rafah", "PSE", "PSE")
     assert event.location.name == "Rafah"
 
@@ -504,7 +499,7 @@ def test_a_dateline_is_no_one_and_the_victims_are_the_target(coded):
     ("Kenya secured a loan from the IMF.", "071", ("IGOBUSIMF", "KEN")),
 ])  # fmt: skip
 def test_what_one_receives_from_someone_is_what_they_gave(coded, sentence, cameo, dyad):
-    event = _the_event(coded(sentence), cameo)
+    event = the_event(coded(sentence), cameo)
     assert (event.source.code, event.target.code) == dyad
     assert event.evidence["rule"].endswith("+received")
 
@@ -542,24 +537,24 @@ def test_a_violent_clause_hanging_on_the_main_event_ranks_below_it(coded):
     ("The UN said Israel should allow more aid into Gaza.", "0233", ("IGOUNO", "ISR")),
 ])  # fmt: skip
 def test_what_a_speaker_says_another_must_do_is_a_demand_and_should_an_appeal(coded, sentence, cameo, dyad):
-    event = _the_event(coded(sentence), cameo)
+    event = the_event(coded(sentence), cameo)
     assert (event.source.code, event.target.code) == dyad
 
 
 def test_an_obligation_no_one_reports_stays_the_act(coded):
-    event = _the_event(coded("Israeli troops must withdraw from Gaza."), "0874")
+    event = the_event(coded("Israeli troops must withdraw from Gaza."), "0874")
     assert event.source.code == "ISRMIL"
 
 
 def test_a_feeling_is_about_what_it_is_over_or_whom_the_that_clause_names(coded):
-    hope = _the_event(coded("Turkey's top diplomat voiced hope that the new government in Greece will help."), "013")
+    hope = the_event(coded("Turkey's top diplomat voiced hope that the new government in Greece will help."), "013")
     assert hope.target.code == "GRCGOV"
-    concern = _the_event(coded("Egypt expressed concern about Israel's plans for Rafah."), "012")
+    concern = the_event(coded("Egypt expressed concern about Israel's plans for Rafah."), "012")
     assert concern.target.text == "Israel's plans"
 
 
 def test_the_arrest_of_someone_targets_them(coded):
-    arrest = _the_event(coded("The arrest of three journalists in Istanbul drew protests."), "173")
+    arrest = the_event(coded("The arrest of three journalists in Istanbul drew protests."), "173")
     assert arrest.target.text.startswith("three journalists")
 
 
@@ -579,7 +574,7 @@ def test_a_stance_is_about_what_it_is_skeptical_of(coded):
 
 
 def test_a_gift_to_help_someone_is_for_them(coded):
-    event = _the_event(coded("The U.S. government has donated a shipment of 250 ventilators to assist Ethiopia."), "073")
+    event = the_event(coded("The U.S. government has donated a shipment of 250 ventilators to assist Ethiopia."), "073")
     assert event.target.code == "ETH"
 
 
@@ -609,7 +604,7 @@ def test_an_earthquake_striking_is_no_attack(coded):
     ("Prosecutors opened fraud investigations against 15 executives of the company.", "091", "15 executives of the company"),
 ])  # fmt: skip
 def test_lexicon_slots_name_who_is_expelled_struck_or_investigated(coded, sentence, cameo, target):
-    assert _the_event(coded(sentence), cameo).target.text == target
+    assert the_event(coded(sentence), cameo).target.text == target
 
 
 def test_coordinated_parties_welcoming_ties_with_someone_named_do_not_act_on_each_other(coded):
@@ -618,7 +613,7 @@ def test_coordinated_parties_welcoming_ties_with_someone_named_do_not_act_on_eac
 
 
 def test_denying_charges_by_someone_is_aimed_at_the_accuser(coded):
-    event = _the_event(coded("The Chinese government denied charges by the U.S. Chamber of Commerce that its rules constitute theft."), "016")
+    event = the_event(coded("The Chinese government denied charges by the U.S. Chamber of Commerce that its rules constitute theft."), "016")
     assert event.target.text == "the U.S. Chamber of Commerce"
 
 
@@ -644,7 +639,7 @@ def test_a_gift_for_a_purpose_somewhere_is_aimed_at_that_place(coded):
 
 
 def test_for_the_first_time_is_no_one(coded):
-    event = _the_event(coded("The British Foreign Secretary expressed pessimism about his mission for the first time today."), "012")
+    event = the_event(coded("The British Foreign Secretary expressed pessimism about his mission for the first time today."), "012")
     assert event.target.text == "his mission"
 
 
@@ -658,7 +653,7 @@ def test_what_disasters_and_accidents_do_is_no_ones_act(coded, sentence):
 
 
 def test_what_events_say_of_their_sentence_is_its_text(coded):
-    event = _the_event(coded("  Rebels killed 40 people.  "), "190")
+    event = the_event(coded("  Rebels killed 40 people.  "), "190")
     assert event.sentence == "Rebels killed 40 people."
 
 
@@ -670,5 +665,5 @@ def test_who_holds_a_round_of_talks_takes_part_in_them(coded):
 
 
 def test_expressing_sorrow_over_a_shooting_is_sympathy(coded):
-    event = _the_event(coded("President Obama expressed sorrow for the horrific shootings in South Carolina."), "018")
+    event = the_event(coded("President Obama expressed sorrow for the horrific shootings in South Carolina."), "018")
     assert event.source.code == "USAGOV"

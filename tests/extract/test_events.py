@@ -10,15 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from petrel.records import Event
+from tests.extract.coded_events import the_event
 
 pytestmark = pytest.mark.slow
-
-
-def _the_event(events: list[Event], cameo: str) -> Event:
-    found = [e for e in events if e.cameo == cameo]
-    assert len(found) == 1, [(e.cameo, e.trigger.text, e.source and e.source.text) for e in events]
-    return found[0]
 
 
 # -- meetings ---------------------------------------------------------------------------------
@@ -29,7 +23,7 @@ def test_events_a_meeting_with_the_partner_as_object_goes_both_ways(coded):
 
 
 def test_events_meeting_with_someone_stays_one_way(coded):
-    event = _the_event(coded("The Iraqi foreign minister met with Syrian President Bashar al-Assad on Tuesday."), "040")
+    event = the_event(coded("The Iraqi foreign minister met with Syrian President Bashar al-Assad on Tuesday."), "040")
     assert (event.source.text, event.target.text) == ("The Iraqi foreign minister", "Syrian President Bashar al-Assad")
 
 
@@ -46,7 +40,7 @@ def test_events_talks_with_someone_are_had_by_both(coded, sentence, cameo):
 
 
 def test_events_an_agreement_ratified_with_someone_stays_one_way(coded):
-    event = _the_event(coded("Chile ratified a free trade agreement with Indonesia on Thursday."), "057")
+    event = the_event(coded("Chile ratified a free trade agreement with Indonesia on Thursday."), "057")
     assert (event.source.text, event.target.text) == ("Chile", "Indonesia")
 
 
@@ -63,12 +57,12 @@ def test_events_the_day_a_meeting_is_held_is_not_who_holds_it(coded):
 
 # -- the words that name the target ---------------------------------------------------------------
 def test_events_a_persons_apposition_belongs_to_the_target(coded):
-    event = _the_event(coded("Belarusian police arrested Ihar Losik, a blogger for Radio Free Europe, on Monday."), "173")
+    event = the_event(coded("Belarusian police arrested Ihar Losik, a blogger for Radio Free Europe, on Monday."), "173")
     assert event.target.text == "Ihar Losik, a blogger for Radio Free Europe"
 
 
 def test_events_a_places_apposition_does_not(coded):
-    event = _the_event(coded("Russian missiles struck Kharkiv, Ukraine's second largest city, overnight."), "194")
+    event = the_event(coded("Russian missiles struck Kharkiv, Ukraine's second largest city, overnight."), "194")
     assert event.target.text == "Kharkiv"
 
 
@@ -76,14 +70,14 @@ def test_events_an_object_pronoun_is_read_as_the_one_named_before_it(coded):
     events = coded(
         "Chinese President Xi Jinping phoned Brazilian President Luiz Inacio Lula da Silva and congratulated him on his election victory."
     )
-    event = _the_event(events, "051")
+    event = the_event(events, "051")
     assert event.source.text == "Chinese President Xi Jinping"  # "him" is not who congratulated
     assert (event.target.text, event.target.code) == ("Brazilian President Luiz Inacio Lula da Silva", "BRAGOV")
     assert event.evidence["target_from"] == "dobj"
 
 
 def test_events_a_place_right_after_the_thing_attacked_is_read_with_it(coded):
-    event = _the_event(coded("Taliban fighters stormed a police station in Ghazni province on Monday."), "190")
+    event = the_event(coded("Taliban fighters stormed a police station in Ghazni province on Monday."), "190")
     assert event.target.text == "a police station in Ghazni province"
     assert event.target.country == "AFG"  # coded by the place, as before
     assert event.evidence["target_from"] == "scene:in"
@@ -91,34 +85,34 @@ def test_events_a_place_right_after_the_thing_attacked_is_read_with_it(coded):
 
 # -- whom the event is aimed at ----------------------------------------------------------------------
 def test_events_claiming_an_attack_is_aimed_at_whom_the_attack_was(coded):
-    event = _the_event(coded("The Pakistani Taliban claimed responsibility for an attack on a police station in Peshawar."), "015")
+    event = the_event(coded("The Pakistani Taliban claimed responsibility for an attack on a police station in Peshawar."), "015")
     assert event.target.text == "a police station in Peshawar"
     assert event.evidence["target_from"] == "claimed-act:prep:on"
 
 
 def test_events_a_bombing_named_as_subject_is_aimed_at_whom_it_killed(coded):
-    event = _the_event(coded("A car bomb in Mogadishu killed three Somali soldiers on Sunday."), "1832")
+    event = the_event(coded("A car bomb in Mogadishu killed three Somali soldiers on Sunday."), "1832")
     assert (event.target.text, event.target.code) == ("three Somali soldiers", "SOMMIL")
 
 
 def test_events_a_participle_coordinated_with_a_passive_shares_its_subject(coded):
-    event = _the_event(coded("Two journalists were beaten and detained by Belarusian police in Minsk."), "173")
+    event = the_event(coded("Two journalists were beaten and detained by Belarusian police in Minsk."), "173")
     assert event.target.text == "Two journalists"
     assert event.source.code == "BLRCOP"
 
 
 def test_events_what_an_act_ends_in_is_not_its_target(coded):
-    event = _the_event(coded("Guards tortured a prisoner to death in Evin prison."), "1822")
+    event = the_event(coded("Guards tortured a prisoner to death in Evin prison."), "1822")
     assert event.target.text != "death"
 
 
 def test_events_lifting_a_state_of_emergency_is_aimed_at_the_place_under_it(coded):
-    event = _the_event(coded("The Thai government lifted a state of emergency in three southern provinces of Thailand."), "0814")
+    event = the_event(coded("The Thai government lifted a state of emergency in three southern provinces of Thailand."), "0814")
     assert (event.target.text, event.target.country) == ("three southern provinces of Thailand", "THA")  # not the emergency
 
 
 def test_events_lifting_a_ban_is_aimed_at_whom_its_relative_clause_says_it_was_imposed_on(coded):
-    event = _the_event(coded("The junta lifted the restrictions that it had imposed on foreign journalists."), "081")
+    event = the_event(coded("The junta lifted the restrictions that it had imposed on foreign journalists."), "081")
     assert (event.target.text, event.target.sector) == ("foreign journalists", "MED")  # not "the restrictions"
 
 
@@ -148,7 +142,7 @@ def test_events_a_trade_or_boycott_is_aimed_at_what_its_of_phrase_names(coded, s
     ],
 )
 def test_events_a_restriction_on_doing_something_is_aimed_at_whom_it_is_done_with(coded, sentence, cameo, target, country):
-    event = _the_event(coded(sentence), cameo)
+    event = the_event(coded(sentence), cameo)
     assert (event.target.text, event.target.country) == (target, country)  # not "the ban"
 
 
@@ -160,12 +154,12 @@ def test_events_a_restriction_on_doing_something_is_aimed_at_whom_it_is_done_wit
     ],
 )
 def test_events_sanctions_meant_to_push_someone_are_aimed_at_them(coded, sentence, cameo, target):
-    event = _the_event(coded(sentence), cameo)
+    event = the_event(coded(sentence), cameo)
     assert (event.target.country, event.evidence["target_from"]) == (target, "purpose:pressed")
 
 
 def test_events_sending_people_somewhere_to_investigate_is_aimed_at_that_place(coded):
-    event = _the_event(coded("Washington sent a team of inspectors to Nigeria to investigate the explosion."), "090")
+    event = the_event(coded("Washington sent a team of inspectors to Nigeria to investigate the explosion."), "090")
     assert (event.target.text, event.target.country) == ("Nigeria", "NGA")
 
 
@@ -195,13 +189,13 @@ def test_events_troops_sent_to_reinforce_a_force_are_sent_for_it(coded):
 
 
 def test_events_a_gift_named_as_an_object_goes_to_whom_the_verb_sends_it(coded):
-    event = _the_event(coded("Japan transferred a large donation to Sri Lanka last week."), "070")
+    event = the_event(coded("Japan transferred a large donation to Sri Lanka last week."), "070")
     assert (event.target.text, event.target.country) == ("Sri Lanka", "LKA")  # "to" hangs on the verb
     assert event.evidence["target_from"] == "recipient:to"
 
 
 def test_events_aid_given_to_help_a_country_cope_is_for_that_country(coded):
-    event = _the_event(coded("Japan earmarked $5 million in emergency aid to help Nepal cope with the floods."), "070")
+    event = the_event(coded("Japan earmarked $5 million in emergency aid to help Nepal cope with the floods."), "070")
     assert (event.target.text, event.target.country) == ("Nepal", "NPL")
 
 
@@ -220,11 +214,11 @@ def test_events_a_model_found_sending_is_aimed_at_whom_it_goes_to(coded):
     ],
 )
 def test_events_the_target_keeps_the_determiners_that_quantify_it(coded, sentence, cameo, target):
-    assert _the_event(coded(sentence), cameo).target.text == target
+    assert the_event(coded(sentence), cameo).target.text == target
 
 
 def test_events_the_target_ends_before_the_time_of_its_clause(coded):
-    event = _the_event(
+    event = the_event(
         coded("Vietnam's prime minister expressed condolences to the families of the migrants found in a truck near London last month."), "018"
     )
     assert event.target.text == "the families of the migrants found in a truck near London"  # not "... last month"
@@ -238,10 +232,10 @@ def test_events_the_target_ends_before_the_time_of_its_clause(coded):
     ],
 )
 def test_events_a_statement_is_aimed_at_whom_it_addresses(coded, sentence, target, found_by):
-    event = _the_event(coded(sentence), "010")
+    event = the_event(coded(sentence), "010")
     assert (event.target.text, event.evidence["target_from"]) == (target, found_by)  # not "a statement"
 
 
 def test_events_investigating_a_report_is_not_aimed_at_whom_the_report_names(coded):
-    event = _the_event(coded("The ministry will investigate a report alleging that Qatar funds the militia."), "090")
+    event = the_event(coded("The ministry will investigate a report alleging that Qatar funds the militia."), "090")
     assert event.target.text != "Qatar"
