@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 
 from petrel.articles import Article
@@ -36,9 +35,11 @@ from petrel.store.batch_tables import flat_arrow
 from petrel.store.connection import connect, registered
 from petrel.memory import collection_paused
 from petrel.store.near_duplicates import (
-    BANDS, CANDIDATES_PER_ARTICLE, PERMUTATIONS, Signature, best_original, content_hash, most_shared, normalised_words, signatures, words_hash,
+    CANDIDATES_PER_ARTICLE, PERMUTATIONS, Signature, best_original, content_hash, most_shared, normalised_words, signatures,
+    signatures_of_values, words_hash,
 )
 from petrel.store.remembered import remember_people, remember_places
+from petrel.store.stored_signatures import insert_signatures, resign_articles, signatures_are_current
 from petrel.store.stories import MENTION_KEY_SQL, PLACE_KEY_SQL, STORY_KEY_SQL, StoryIndex
 from petrel.store.story_table import grow_stories, recount_stories, stored_stories
 
@@ -85,6 +86,8 @@ class EventStore:
                 _check_tables(self.connection, self.path)
             else:
                 schema.create_tables(self.connection)
+                if not signatures_are_current(self.connection):
+                    resign_articles(self.connection)
                 # Fold the write-ahead log into the file every 1 GB instead of DuckDB's 16 MB:
                 # each fold rewrites the blocks touched, so folding rarely writes less in all
                 # (measured: ingest into a 1M-event store 3.0k -> 4.6k records/s at 256 MB;
@@ -135,11 +138,10 @@ class EventStore:
     def ingest(self, coded: Iterable[CodedArticle]) -> IngestCounts:
         """Store coded articles in one transaction; returns what was stored."""
         counts = IngestCounts()
-        batch, copies, replaced = self._sort_out(list(coded), counts)
-        if not batch and not copies:
-            return counts
         with collection_paused():
-            self._store(batch, copies, replaced, counts)
+            batch, copies, replaced = self._sort_out(list(coded), counts)
+            if batch or copies:
+                self._store(batch, copies, replaced, counts)
         return counts
 
     def _store(self, batch: list[_NewArticle], copies: list[tuple[Article, str]], replaced: list[str], counts: IngestCounts) -> None:
@@ -245,27 +247,31 @@ class EventStore:
             }
         )
         with registered(self.connection, "petrel_new_bands", bands):
-            found = self.connection.execute(
+            found = self.connection.sql(
                 """WITH shared AS (
                        SELECT n.article_id AS new_id, b.article_id AS stored_id, count(*) AS buckets
                        FROM petrel_new_bands n JOIN article_bands b USING (band, bucket)
                        GROUP BY n.article_id, b.article_id
                        QUALIFY row_number() OVER (PARTITION BY new_id ORDER BY buckets DESC, stored_id) <= ?)
-                   SELECT s.new_id, s.stored_id, s.buckets, g.signature, coalesce(a.duplicate_of, a.article_id)
+                   SELECT s.new_id, s.stored_id, s.buckets, g.signature, coalesce(a.duplicate_of, a.article_id) AS original
                    FROM shared s JOIN article_signatures g ON g.article_id = s.stored_id
                    JOIN articles a ON a.article_id = s.stored_id""",
-                [CANDIDATES_PER_ARTICLE],
-            ).fetchall()
+                params=[CANDIDATES_PER_ARTICLE],
+            ).to_arrow_table()
+        # the signatures as one array, a row per candidate (128 Python ints a row cost more
+        # than the query)
+        stored = signatures_of_values(found["signature"].combine_chunks().flatten().to_numpy().reshape(-1, PERMUTATIONS))
         candidates: dict[str, dict[str, tuple[Signature, str, int]]] = {}
-        for new_id, stored_id, buckets, values, original in found:
-            candidates.setdefault(new_id, {})[stored_id] = (Signature(np.asarray(values, dtype=np.uint64)), original, buckets)
+        columns = (found[name].to_pylist() for name in ("new_id", "stored_id", "buckets", "original"))
+        for signature, new_id, stored_id, buckets, original in zip(stored, *columns):
+            candidates.setdefault(new_id, {})[stored_id] = (signature, original, buckets)
         return candidates
 
     def _insert(self, batch: list[_NewArticle], copies: list[tuple[Article, str]], counts: IngestCounts) -> None:
         with self._batch_tables(batch) as (opened, events, figures):
             self._append("articles", [self._article_row(new) for new in batch])
             self._append("article_copies", [self._copy_row(article, original) for article, original in copies])
-            self._insert_signatures(batch)
+            insert_signatures(self.connection, [new.article.id for new in batch], [new.signature for new in batch])
             self.connection.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (batch_row) FROM petrel_batch_events")
             self.connection.execute("INSERT INTO figures BY NAME SELECT * FROM petrel_batch_figures")
             grow_stories(self.connection, opened)
@@ -380,27 +386,6 @@ class EventStore:
         for article_id, key, event_id, story_id in stored:
             found.setdefault(article_id, {}).setdefault(key, (event_id, story_id))
         return found
-
-    def _insert_signatures(self, batch: list[_NewArticle]) -> None:
-        """The batch's signatures and their LSH buckets, built as Arrow columns (a dict a row
-        would be 33 dicts an article)."""
-        if not batch:
-            return
-        ids = pa.array([new.article.id for new in batch], pa.string())
-        values = np.stack([new.signature.values for new in batch])
-        signatures = pa.table(
-            {"article_id": ids, "signature": pa.ListArray.from_arrays(np.arange(0, values.size + 1, PERMUTATIONS, dtype=np.int32), values.ravel())}
-        )
-        buckets = np.array([new.signature.buckets for new in batch], dtype=np.uint64)  # an article a row, a band a column
-        bands = pa.table(
-            {
-                "band": pa.array(np.tile(np.arange(BANDS, dtype=np.int16), len(batch))),
-                "bucket": pa.array(buckets.ravel()),
-                "article_id": ids.take(np.repeat(np.arange(len(batch)), BANDS)),
-            }
-        )
-        self.connection.from_arrow(signatures).insert_into("article_signatures")
-        self.connection.from_arrow(bands).insert_into("article_bands")
 
     def _append(self, table_name: str, rows: list[dict[str, Any]]) -> None:
         """Insert rows (dicts; absent columns are null) into a store table."""

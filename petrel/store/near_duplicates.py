@@ -13,11 +13,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-import zlib
 from dataclasses import dataclass
 
-from functools import cache, cached_property
-from itertools import chain
+from functools import cache
 
 import numpy as np
 
@@ -29,7 +27,8 @@ SHINGLE_WORDS = 5
 NEAR_DUPLICATE_SIMILARITY = 0.5
 _SEED = 20240321  # fixed: signatures stored by one run are compared with those of the next
 _WORD = re.compile(r"\w+")
-_SPACE = re.compile(rb" ")
+_BASE = 0x9E3779B97F4A7C15  # odd, so it has an inverse modulo 2^64
+_2_64 = 1 << 64
 
 
 @cache
@@ -65,16 +64,58 @@ def shingles(words: list[str]) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-def shingle_hashes(words: list[str]) -> list[int]:
-    """CRC-32 of each of the text's shingles (as `shingles` gives them, repeats included):
-    slices of the text's bytes, cut once, instead of a string joined and encoded per shingle."""
-    text = " ".join(words).encode("utf-8")
-    if len(words) < SHINGLE_WORDS:
-        return [zlib.crc32(text)]
-    spaces = [space.start() for space in _SPACE.finditer(text)]
-    starts = [0] + [space + 1 for space in spaces]
-    ends = spaces + [len(text)]
-    return [zlib.crc32(text[start:end]) for start, end in zip(starts, ends[SHINGLE_WORDS - 1 :])]
+def shingle_hash(shingle: bytes) -> int:
+    """The 32-bit hash of one shingle (its UTF-8 bytes): the top half of the polynomial
+    sum(byte_j * BASE^j) modulo 2^64. `shingle_hashes` computes it for every shingle of a batch
+    at once; MinHash needs only a well-spread 32-bit hash, and the signatures mix it further."""
+    return sum(byte * pow(_BASE, j, _2_64) for j, byte in enumerate(shingle)) % _2_64 >> 32
+
+
+def shingle_hashes(texts_words: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """`shingle_hash` of every shingle of every text (as `shingles` gives them, repeats
+    included), in one uint32 array, and where each text's shingles begin in it.
+
+    The texts are joined into one buffer of bytes, words and texts alike separated by a space
+    (an empty text is one empty word), and every shingle is a slice of it from the start of a
+    word to the end of the fifth: with the prefix sums of byte_j * BASE^j, a slice's hash is
+    (prefix[end] - prefix[start]) * BASE^-start, for all slices in a few array operations
+    instead of a Python call per shingle."""
+    words = [text_words or [""] for text_words in texts_words]
+    data = np.frombuffer(" ".join(" ".join(text_words) for text_words in words).encode("utf-8"), np.uint8)
+    spaces = np.flatnonzero(data == ord(" "))
+    word_starts = np.concatenate(([0], spaces + 1))
+    word_ends = np.concatenate((spaces, [len(data)]))
+    counts = np.array([len(text_words) for text_words in words])
+    per_text = np.maximum(counts - SHINGLE_WORDS + 1, 1)
+    text_starts = np.cumsum(per_text) - per_text
+    first_words = np.repeat(np.cumsum(counts) - counts - text_starts, per_text) + np.arange(per_text.sum())
+    last_words = first_words + np.repeat(np.minimum(counts, SHINGLE_WORDS) - 1, per_text)
+    starts, ends = word_starts[first_words], word_ends[last_words]
+    powers, inverse_powers = _powers(len(data) + 1)
+    prefix = np.zeros(len(data) + 1, dtype=np.uint64)
+    np.cumsum(data * powers[: len(data)], dtype=np.uint64, out=prefix[1:])
+    hashes = (prefix[ends] - prefix[starts]) * inverse_powers[starts]  # uint64: wraps around, i.e. mod 2^64
+    return (hashes >> np.uint64(32)).astype(np.uint32), text_starts
+
+
+def _powers(count: int) -> tuple[np.ndarray, np.ndarray]:
+    """BASE^j and BASE^-j modulo 2^64 for j below count (at least), kept between batches:
+    computing them costs more than hashing with them."""
+    powers, inverse = _POWERS
+    if len(powers) < count:
+        size = max(count, 2 * len(powers))
+        powers = np.full(size, _BASE, dtype=np.uint64)
+        inverse = np.full(size, pow(_BASE, -1, _2_64), dtype=np.uint64)
+        powers[0] = inverse[0] = 1
+        np.cumprod(powers, dtype=np.uint64, out=powers)
+        np.cumprod(inverse, dtype=np.uint64, out=inverse)
+        if size <= _POWERS_KEPT:
+            _POWERS[:] = powers, inverse
+    return powers, inverse
+
+
+_POWERS = [np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64)]
+_POWERS_KEPT = 1 << 24  # bytes of text a batch (two arrays of 128 MB); larger batches compute their own
 
 
 @dataclass(frozen=True)
@@ -82,6 +123,7 @@ class Signature:
     """A MinHash signature and its LSH buckets (one per band)."""
 
     values: np.ndarray  # uint64, PERMUTATIONS long
+    buckets: tuple[int, ...]  # BANDS long
 
     @classmethod
     def of_text(cls, text: str) -> "Signature":
@@ -92,21 +134,37 @@ class Signature:
         """The signature of the text these normalised words come from."""
         return signatures([words])[0]
 
-    @cached_property
-    def buckets(self) -> list[int]:
-        rows = self.values.reshape(BANDS, ROWS_PER_BAND)
-        return [int.from_bytes(hashlib.blake2b(band.tobytes(), digest_size=8).digest(), "little") for band in rows]
-
     def similarity(self, other: "Signature") -> float:
         """Estimated Jaccard similarity of the two texts' shingle sets."""
         return float(np.count_nonzero(self.values == other.values)) / PERMUTATIONS
+
+
+def signatures_of_values(values: np.ndarray) -> list[Signature]:
+    """Signatures from their values (a row per signature), with their buckets."""
+    buckets = band_buckets(values).tolist()
+    return [Signature(row, tuple(row_buckets)) for row, row_buckets in zip(values, buckets)]
+
+
+def band_buckets(values: np.ndarray) -> np.ndarray:
+    """The LSH bucket of each band of each signature (a row per signature, a column per band):
+    the band's values folded by multiply-xor and mixed by the SplitMix64 finalizer, so that
+    equal bands share a bucket and others almost never do."""
+    rows = values.reshape(len(values), BANDS, ROWS_PER_BAND)
+    folded = np.full(rows.shape[:2], _BASE, dtype=np.uint64)
+    for row in range(ROWS_PER_BAND):
+        folded = (folded ^ rows[:, :, row]) * np.uint64(0xFF51AFD7ED558CCD)  # uint64: wraps around
+    folded ^= folded >> np.uint64(30)
+    folded *= np.uint64(0xBF58476D1CE4E5B9)
+    folded ^= folded >> np.uint64(27)
+    folded *= np.uint64(0x94D049BB133111EB)
+    return folded ^ (folded >> np.uint64(31))
 
 
 def signatures(texts_words: list[list[str]]) -> list[Signature]:
     """The MinHash signatures of many texts (each given as its normalised words) at once.
 
     The values are those of datasketch's MinHash (its affine32 scheme, with our seed's
-    permutations, shingles hashed with CRC-32 — twice as fast as its SHA-1 default, and MinHash
+    permutations, shingles hashed by `shingle_hash` instead of its SHA-1 default — MinHash
     needs only a well-spread 32-bit hash): every shingle is mixed by the MurmurHash3 finalizer
     and put through the 128 permutations h -> a*h + b (mod 2^32), and a signature keeps the
     least value of each. Doing that for a whole batch in a few array operations, instead of a
@@ -115,15 +173,14 @@ def signatures(texts_words: list[list[str]]) -> list[Signature]:
     """
     if not texts_words:
         return []
-    hashed = [shingle_hashes(words) for words in texts_words]
-    starts = np.cumsum([0] + [len(values) for values in hashed[:-1]])
-    mixed = _murmur_finalized(np.fromiter(chain.from_iterable(hashed), np.uint32))
+    hashed, starts = shingle_hashes(texts_words)
+    mixed = _murmur_finalized(hashed)
     multipliers, offsets = _permutations()
     # a row per permutation, a column per shingle (reduced along rows: 20x faster than columns)
     permuted = np.multiply(multipliers[:, None], mixed[None, :])  # uint32: wraps around, i.e. mod 2^32
     np.add(permuted, offsets[:, None], out=permuted)
     least = np.ascontiguousarray(np.minimum.reduceat(permuted, starts, axis=1).T, dtype=np.uint64)
-    return [Signature(row) for row in least]
+    return signatures_of_values(least)
 
 
 @cache

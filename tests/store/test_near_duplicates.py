@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import zlib
-
 import numpy as np
 from datasketch import MinHash
 
-from petrel.store.near_duplicates import _SEED, PERMUTATIONS, Signature, _minhash_template, normalised_words, shingles, signatures
+from petrel.store.near_duplicates import (
+    _SEED, PERMUTATIONS, Signature, _minhash_template, normalised_words, shingle_hash, shingles, signatures,
+)
 
 WIRE_REPORT = (
     "CAIRO (Reuters) - Egyptian President Abdel Fattah al-Sisi told U.S. Secretary of State Antony "
@@ -21,7 +21,7 @@ OTHER_REPORT = "Kenyan police fired tear gas at protesters in Nairobi on Tuesday
 def _datasketch_signature(text: str) -> np.ndarray:
     _, template = _minhash_template()
     minhash = MinHash(
-        num_perm=PERMUTATIONS, seed=_SEED, hashfunc=zlib.crc32, permutations=template.permutations, scheme=template.scheme
+        num_perm=PERMUTATIONS, seed=_SEED, hashfunc=shingle_hash, permutations=template.permutations, scheme=template.scheme
     )
     minhash.update_batch(list(shingles(normalised_words(text))))
     return minhash.hashvalues.astype(np.uint64)
