@@ -27,6 +27,7 @@ SHINGLE_WORDS = 5
 NEAR_DUPLICATE_SIMILARITY = 0.5
 _SEED = 20240321  # fixed: signatures stored by one run are compared with those of the next
 _WORD = re.compile(r"\w+")
+_ASCII_NON_WORD_TO_SPACE = bytes(byte if chr(byte).isalnum() or byte == ord("_") else ord(" ") for byte in range(128)) + bytes(128)
 _BASE = 0x9E3779B97F4A7C15  # odd, so it has an inverse modulo 2^64
 _2_64 = 1 << 64
 
@@ -44,6 +45,8 @@ def _minhash_template():
 
 def normalised_words(text: str) -> list[str]:
     """The words of a text with case, accents' composition, spacing and punctuation folded."""
+    if text.isascii():  # the words regular expression's own result, four times faster
+        return text.lower().encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split()
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 

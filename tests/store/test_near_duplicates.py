@@ -39,3 +39,10 @@ def test_a_syndicated_copy_is_similar_and_another_report_is_not():
     assert copy.similarity(original) >= 0.5
     assert other.similarity(original) < 0.2
     assert Signature.of_text(SYNDICATED_COPY).buckets == copy.buckets
+
+
+def test_words_are_folded_alike_whether_or_not_the_text_is_plain_ascii():
+    plain = "CAIRO (Reuters) - Sisi's office said: 'No_one' left at 10:30\tGMT; U.S.-backed talks... resume"
+    assert normalised_words(plain) == ["cairo", "reuters", "sisi", "s", "office", "said", "no_one", "left", "at", "10", "30", "gmt", "u", "s", "backed", "talks", "resume"]
+    accented = "Ｃａｉｒｏ — Sisi’s office: ÉLYSÉE talks"
+    assert normalised_words(accented) == ["cairo", "sisi", "s", "office", "élysée", "talks"]
