@@ -38,6 +38,7 @@ _LOCATING_PREPS = {"in", "from", "of"}
 _OBJECT_PRONOUNS = {"him": "person", "her": "person", "them": "plural", "it": "thing"}
 _ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "oprd"})
 _CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "ccomp"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _UNKNOWN_NAME_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 
 
@@ -142,7 +143,7 @@ class ArticleActors:
             if child.dep_ in _PHRASE_DEPS:
                 tokens.extend(child.subtree)
         for child in head.rights:
-            if child.dep_ in {"compound", "flat"} or (child.dep_ == "appos" and child.pos_ == "PROPN" and not listed_apposition(child)):
+            if child.dep_ in {"compound", "flat"} or (child.dep_ == "appos" and child.pos_ == "PROPN" and _names_the_same(child, head)):
                 tokens.extend(child.subtree)
         tokens = sorted(set(tokens), key=lambda t: t.i)
         while len(tokens) > 1 and tokens[0].dep_ in _LEADING_SKIP and tokens[0] != head:
@@ -353,6 +354,7 @@ class ArticleActors:
             if modifier.dep_ not in ("amod", "nmod", "compound"):
                 continue
             members = [modifier, *(c for c in modifier.children if c.dep_ == "conj")]
+            members += _coordinated_sibling(modifier, head)
             if len(members) < 2:
                 continue
             tokens = self.phrase_tokens(head)
@@ -453,7 +455,7 @@ class ArticleActors:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in preps and any(c.dep_ == "pobj" for c in child.children):
                 last = max(last, max(t.i for t in child.subtree))
-            elif child.dep_ == "acl" and child.tag_ == "VBN" and head.pos_ == "NOUN":
+            elif child.dep_ == "acl" and child.tag_ == "VBN" and head.pos_ == "NOUN" and _reduced_relative(child):
                 last = max(last, max(t.i for t in child.subtree))  # "British forces *based in Vitez*"
             elif _renames(child, head):
                 last = max(last, max(t.i for t in child.subtree))  # "Vladimir Putin*, the Russian president*"
@@ -555,10 +557,18 @@ def _renames(child: Token, head: Token) -> bool:
     Russian president*", "a young inmate*, Mohammad Dowji*". A place's ("Idlib, Syria's last
     enclave") is a description, not part of the name; nor is the start of a list ("the US, Russia, and")."""
     return (
-        child.dep_ == "appos" and child.i > head.i and not listed_apposition(child)
+        child.dep_ == "appos" and child.i > head.i
         and child.pos_ in ("NOUN", "PROPN") and child.doc[child.left_edge.i - 1].text == ","
-        and "PERSON" in (head.ent_type_, child.ent_type_)
+        and "PERSON" in (head.ent_type_, child.ent_type_) and _names_the_same(child, head)
     )
+
+
+def _names_the_same(apposition: Token, head: Token) -> bool:
+    """Whether an apposition can name what its head names: not the start of a list ("the US,
+    Russia, and"), nor a person after a place ("withdrew from Syria, Defence Minister X said":
+    the parse may read the speaker as the place's apposition)."""
+    kinds = {head.ent_type_, apposition.ent_type_}
+    return not listed_apposition(apposition) and not ("PERSON" in kinds and kinds & _PLACE_ENTITIES)
 
 
 def object_antecedent(pronoun: Token) -> Token | None:
@@ -594,6 +604,22 @@ def _agrees(token: Token, agreement: str) -> bool:
     if agreement == "person":
         return not plural and token.ent_type_ == "PERSON"
     return not plural and token.ent_type_ not in ("PERSON", "DATE", "TIME")
+
+
+def _reduced_relative(participle: Token) -> bool:
+    """A participle that modifies a noun on its own ("forces *based* in Vitez"), not the verb of
+    a clause that says what the noun is about ("an announcement that it *had opened* corridors")."""
+    return not any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for child in participle.children)
+
+
+def _coordinated_sibling(modifier: Token, head: Token) -> list[Token]:
+    """The modifier the parse hangs on the head instead of coordinating it: in "UK and EU
+    negotiators" spaCy may read "and" as UK's and "EU" as a second modifier of "negotiators"."""
+    if not any(child.dep_ == "cc" for child in modifier.children) or any(child.dep_ == "conj" for child in modifier.children):
+        return []
+    after = modifier.right_edge.i + 1
+    sibling = head.doc[after] if after < head.i else None
+    return [sibling] if sibling is not None and sibling.head == head and sibling.dep_ in ("amod", "nmod", "compound") else []
 
 
 def _determines(token: Token, phrase: set[int]) -> bool:

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from petrel.extract.actors import listed_apposition
 from petrel.extract.dependents import children, dependents, first_child
+from petrel.knowledge.actor_tables import default_actor_knowledge
 from petrel.knowledge.event_lexicon import EventPattern
 
 _SUBJECTS = ("nsubj", "csubj")
@@ -23,6 +24,10 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 # Acts and trades whose "of" phrase names what they touch: "imports *of Egyptian produce*"
 _CONCERNING_NOUNS = frozenset({"import", "export", "boycott", "publication", "shipment", "sale"})
+# "accused X *of* shelling", "blamed X *for* attacking", "charged X *with* killing"
+_CHARGE_PREPS = frozenset({"of", "for", "with"})
+_PARTICIPLES = frozenset({"VBG", "VBN"})
+_ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 _STATIONED_BODIES = frozenset({"mission", "force", "operation", "contingent", "presence"})
 _TIME_NOUNS = frozenset({"time", "moment", "occasion"})
 # Verbs whose complement is intended, threatened or asked for, not done ("threatened to attack").
@@ -77,8 +82,20 @@ def prep_object(token: Token, word: str) -> Token | None:
 
 
 def coordinated(argument: Argument) -> list[Argument]:
-    """One argument per coordinated actor, found by the same rule."""
-    return [Argument(token, argument.rule) for token in with_conjuncts(argument.head)]
+    """One argument per coordinated actor, found by the same rule; "the ambassadors of France,
+    Germany and Italy" are three (the first stands for the whole phrase)."""
+    return [Argument(token, argument.rule) for head in with_conjuncts(argument.head) for token in (head, *_of_conjuncts(head))]
+
+
+def _of_conjuncts(head: Token) -> list[Token]:
+    """The second and later names coordinated in a role's "of" phrase: "the leaders of Egypt *and
+    Jordan*", "the ambassadors of Arnor, *Osgiliath* and *Gondor*"."""
+    if head.pos_ != "NOUN" or (lemma_of(head),) not in default_actor_knowledge().sectors:
+        return []  # a role or a body ("leaders", "armies"), not a part or a place ("parts of Iraq and Syria")
+    owner = prep_object(head, "of")
+    if owner is None or owner.pos_ != "PROPN":
+        return []
+    return [member for member in with_conjuncts(owner)[1:] if member.pos_ == "PROPN"]
 
 
 def with_conjuncts(token: Token) -> list[Token]:
@@ -101,7 +118,8 @@ def is_passive(verb: Token) -> bool:
         return True
     if shares_passive(verb):
         return True  # "was tortured and *killed*"
-    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "acl", "xcomp")
+    # (a participle with an object of its own is active: "the air force *carried out* strikes", misparsed)
+    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "acl", "xcomp") and first_child(verb, "dobj") is None
 
 
 def shares_passive(verb: Token) -> bool:
@@ -130,6 +148,9 @@ def passive_subject(verb: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Argument | None:
     """Who does what the verb says: its subject, the by-agent if passive, or an inherited subject."""
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller
     current = verb
     for _ in range(6):
         if is_passive(current):
@@ -145,11 +166,44 @@ def subject_of(verb: Token) -> Argument | None:
             return Argument(subject, "nsubj" if current is verb else "nsubj:inherited")
         if current.dep_ == "relcl":
             return Argument(current.head, "relcl")
+        owner = _participle_owner(current)
+        if owner is not None:
+            return owner
         if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj", "acomp"):
             current = current.head
             continue
         return None
     return None
+
+
+def _participle_owner(verb: Token) -> Argument | None:
+    """Who an active participle describing a noun is done by: that noun ("*militants* firing
+    rockets at the base", "the *air force* carried out strikes" misparsed as a participle)."""
+    if verb.dep_ != "acl" or verb.tag_ not in _PARTICIPLES or is_passive(verb) or not names_actor(verb.head):
+        return None  # (not "a statement *calling* for", "tweets *targeting* lawmakers")
+    return Argument(verb.head, "acl")
+
+
+def names_actor(noun: Token) -> bool:
+    """Whether a noun in the middle of a clause names an actor: a named state, body, group or
+    person, or a word for a kind of actor ("militants", "police") in petrel's actor knowledge."""
+    if noun.dep_ == "ROOT" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False  # a noun heading the sentence is a misparse whose phrase runs on
+    return noun.ent_type_ in _ACTOR_ENTITIES or (lemma_of(noun),) in default_actor_knowledge().sectors
+
+
+def _object_controller(gerund: Token) -> Argument | None:
+    """Who does what a verb's object is accused, blamed or praised for: "Iraq accused *Turkey* of
+    shelling villages", "blamed *Israel* for attacking", "*Turkey* was accused of shelling"."""
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or first_child(gerund, *_SUBJECTS) is not None:
+        return None
+    prep, verb = gerund.head, gerund.head.head
+    if prep.lower_ not in _CHARGE_PREPS or prep.dep_ != "prep" or verb.pos_ != "VERB":
+        return None
+    found = first_child(verb, "nsubjpass") if is_passive(verb) else first_child(verb, "dobj")
+    if found is None or found.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return Argument(found, "charged:nsubjpass" if is_passive(verb) else "charged:dobj")
 
 
 def governing_verb(token: Token) -> Token | None:

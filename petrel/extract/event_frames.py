@@ -49,6 +49,8 @@ SUPPORT_VERBS = frozenset({
 })  # fmt: skip
 _DE_ESCALATION = "087"
 _MEANS_PREPS = frozenset({"in", "during", "by"})
+_WHEN_MARKS = frozenset({"when", "as"})
+_ATTACKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "*Israeli* shelling", "*Hamas* rockets"
 _AIMED_AT = ("prep:on", "prep:against", "prep:to")
 # "A met B": two parties in the subject and object of a meeting verb meet each other, and the
 # meeting is coded both ways, as PETRARCH codes "A will meet B and C". "A met with B" and "A
@@ -59,6 +61,8 @@ _GIVING_ROOTS = frozenset({"05", "06", "07"})
 _BARE_INTENT = "030"
 # "received X from Y" is Y giving X: the giving verbs whose object-named patterns it takes.
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
+# "supplied Ukraine with tanks": verbs whose direct object receives what "with" names
+FURNISHING_VERBS = frozenset({"provide", "supply", "furnish", "equip"})
 GIVING_VERBS = ("give", "provide", "send", "offer", "extend", "grant", "deliver", "make", "issue")
 # What kills, wounds and destroys without anyone acting: such events are no political events.
 NATURAL_CAUSES = frozenset({
@@ -74,6 +78,13 @@ EVENT_CARRIERS = frozenset({
 })  # fmt: skip
 # "a state *of emergency*", "martial *law*": a condition the pattern's word names
 _STATE_NOUNS = frozenset({"state", "law"})
+# "left for Moscow on a visit": the preposition that names where each travel verb goes
+_DESTINATION_PREPS = {
+    "arrive": ("in", "at"), "leave": ("for",), "depart": ("for",), "head": ("to", "for"), "travel": ("to",),
+    "fly": ("to",), "go": ("to",), "come": ("to",), "be": ("in",), "land": ("in",), "set": ("for",),
+}  # fmt: skip
+_TRAVEL_PURPOSE_PREPS = frozenset({"on", "for"})
+_VISIT_CODES = frozenset({"042"})
 _PARTICIPATION_PREPS = frozenset({"for", "during", "at", "in", "after", "before", "ahead", "on"})
 
 # Nouns whose infinitive is wanted, not done: "efforts to reach a deal", "a threat to strike".
@@ -144,7 +155,7 @@ def _verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Tok
     for pattern in lexicon.by_verb.get(lemma_of(verb), ()):
         if pattern.subject and not _weapon(verb, pattern):
             continue
-        obj = _verb_object(verb, pattern)
+        obj = _furnished_thing(verb, pattern) or _verb_object(verb, pattern)
         if pattern.prep is not None and obj is None:
             continue
         if pattern.object and (obj is None or not (_modifier_lemmas(obj) & pattern.object)):
@@ -154,6 +165,30 @@ def _verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Tok
             continue
         return pattern, obj
     return None
+
+
+def _furnished_thing(verb: Token, pattern: EventPattern) -> Token | None:
+    """What "supplied Ukraine *with* air defence systems" gives, when the pattern asks for it by
+    name: the object of "with" (the direct object is who receives it)."""
+    if lemma_of(verb) not in FURNISHING_VERBS or not pattern.object or pattern.prep is not None or is_passive(verb):
+        return None
+    receiver = first_child(verb, "dobj")
+    if receiver is None or _modifier_lemmas(receiver) & pattern.object:
+        return None
+    thing = prep_object(verb, "with") or prep_object(receiver, "with")  # (the parse may hang it on either)
+    if thing is None:
+        return None
+    return thing if _modifier_lemmas(thing) & pattern.object else None
+
+
+def _furnished(verb: Token, obj: Token | None) -> Argument | None:
+    """Who receives what a verb furnishes them "with": "supplied *Ukraine* with tanks"."""
+    if obj is None or obj.dep_ != "pobj" or obj.head.lower_ != "with":
+        return None
+    receiver = first_child(verb, "dobj")
+    if receiver is None or obj.head.head.i not in (verb.i, receiver.i):
+        return None
+    return Argument(receiver, "furnished:dobj")
 
 
 def _weapon(verb: Token, pattern: EventPattern) -> Token | None:
@@ -251,7 +286,12 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
         return None  # "a militant wanted on suspicion", "supplies aimed at", "as planned": no intent stated
     frame = EventFrame(trigger=verb.doc[verb.i : verb.i + 1], pattern=pattern, nominal=False, object_token=obj)
     weapon = _weapon(verb, pattern) if pattern.subject else None
-    source = (_noun_source(weapon, None) or Argument(weapon, "nsubj")) if weapon is not None else subject_of(verb)
+    if weapon is not None:
+        source = _noun_source(weapon, None) or Argument(weapon, "nsubj")
+    elif pattern.cameo[:2] in VIOLENT_ROOTS and _split_before(verb) is not None:
+        source = _split_attacker(verb)  # "killed in Israeli *shelling*": not the victims of "killed"
+    else:
+        source = subject_of(verb)
     if weapon is not None and source.head is not weapon:
         source = Argument(source.head, f"weapon:{source.rule}")  # whose missiles: "*Russian* missiles"
     if no_ones_act(source, pattern.cameo[:2]):
@@ -280,7 +320,9 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
 def _verb_target(verb: Token, pattern: EventPattern, obj: Token | None, complement: Token | None, lexicon: EventLexicon) -> Argument | None:
     """Whom a verb event is aimed at: its pattern's slots, else what its complement or object names."""
     planned = is_passive(verb) and lemma_of(verb) in INTENT_VERBS and first_child(verb, "xcomp") is not None
-    target = None if planned else target_slots(verb, pattern.verb_targets, is_passive(verb))  # "is scheduled to visit X"
+    target = _furnished(verb, obj)
+    if target is None and not planned:  # (not "is scheduled to visit X")
+        target = target_slots(verb, pattern.verb_targets, is_passive(verb))
     if target is None:
         complement = complement or (obj if obj is not None and obj.dep_ == "xcomp" else None)
         if complement is not None and complement.pos_ == "VERB":
@@ -315,7 +357,70 @@ def _means_source(verb: Token, lexicon: EventLexicon) -> Argument | None:
             if pattern is not None and pattern.cameo[:2] in VIOLENT_ROOTS:
                 found = _noun_source(noun, None)
                 return Argument(found.head, f"means:{found.rule}") if found is not None else None
+            gerund = _split_attack(noun, lexicon)
+            if gerund is not None:
+                found = _split_attacker(gerund)
+                return Argument(found.head, f"means:{found.rule}") if found is not None else None
+    return _attack_when(verb, lexicon)
+
+
+def _attack_when(verb: Token, lexicon: EventLexicon) -> Argument | None:
+    """Who did a violent act reported in the passive, from the attack in a when-clause: "six
+    people were killed *when Russian forces shelled* the town", "*when an Israeli drone struck*"."""
+    for clause in children(verb, "advcl"):
+        if not any(mark.lower_ in _WHEN_MARKS for mark in children(clause, "mark", "advmod")) or is_passive(clause):
+            continue
+        matched = _verb_pattern(clause, lexicon)
+        if matched is None or matched[0].cameo[:2] not in VIOLENT_ROOTS:
+            continue
+        subject = first_child(clause, "nsubj")
+        if subject is None or no_ones_act(Argument(subject, "nsubj"), matched[0].cameo[:2]):
+            return None
+        found = _noun_source(subject, None) if _noun_pattern(subject, lexicon) is not None else None
+        return Argument(found.head, f"when:{found.rule}") if found is not None else Argument(subject, "when:nsubj")
     return None
+
+
+def _split_attack(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """The attack a means phrase names when the parse split it off as a verb: "killed in Israeli
+    tank *shelling*", with "tank" the object of "in" and "shelling" hanging on "killed"."""
+    following = _next_token(noun)
+    if following is None or _split_before(following) is None or following.pos_ != "VERB":
+        return None
+    matched = _verb_pattern(following, lexicon)
+    return following if matched is not None and matched[0].cameo[:2] in VIOLENT_ROOTS else None
+
+
+def _split_before(attack: Token) -> Token | None:
+    """The object of "in" right before an attack word the small English pipeline split from it:
+    "in Israeli *shelling*" parsed as "in Israeli" and a verb "shelling" of its own, or "in
+    Russian artillery *shelling*" as two objects of "in"."""
+    if attack.i == 0:
+        return None
+    before = attack.doc[attack.i - 1]
+    if before.dep_ != "pobj" or before.head.lower_ not in _MEANS_PREPS:
+        return None
+    if attack.dep_ == "pobj" and attack.head.i == before.head.i:
+        return before
+    if attack.tag_ == "VBG" and attack.dep_ == "advcl" and attack.head.i == before.head.head.i and first_child(attack, "nsubj") is None:
+        return before
+    return None
+
+
+def _split_attacker(attack: Token) -> Argument | None:
+    """Whose attack a split "in Israeli *shelling*" is: the nationality, state or group that the
+    word before it is, or that modifies that word ("in *Israeli* tank shelling")."""
+    before = _split_before(attack)
+    if before is None:
+        return None
+    if before.ent_type_ in _ATTACKER_ENTITIES:
+        return Argument(before, "split:pobj")
+    named = next((c for c in before.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in _ATTACKER_ENTITIES), None)
+    return Argument(named, f"split:{named.dep_}") if named is not None else None
+
+
+def _next_token(token: Token) -> Token | None:
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
 
 
 def _received_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
@@ -373,6 +478,9 @@ def _noun_source(noun: Token, verb: Token | None) -> Argument | None:
     for child in noun.lefts:
         if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             return Argument(child, child.dep_)
+    split = _split_attacker(noun) if noun.dep_ == "pobj" else None
+    if split is not None:
+        return split
     if verb is not None and _takes_part(noun, verb):
         return subject_of(verb)
     return None
@@ -417,6 +525,18 @@ def _drawn_in(noun: Token, verb: Token | None, lexicon: EventLexicon) -> Argumen
     return Argument(obj, "drawn-in:dobj")
 
 
+def _destination(noun: Token, verb: Token | None, lexicon: EventLexicon) -> Argument | None:
+    """Where a visit goes when the travel verb says it: "left *for Moscow* on a three-day visit",
+    "arrived *in Algiers* for a state visit" (but not "left for talks": talks are no place)."""
+    if verb is None or noun.dep_ != "pobj" or noun.head.lower_ not in _TRAVEL_PURPOSE_PREPS or noun.head.head.i != verb.i:
+        return None
+    for word in _DESTINATION_PREPS.get(lemma_of(verb), ()):
+        place = prep_object(verb, word)
+        if place is not None and place.i != noun.i and place.pos_ in ("PROPN", "NOUN") and not _is_event_noun(place, lexicon):
+            return Argument(place, f"destination:prep:{word}")
+    return None
+
+
 def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -459,6 +579,8 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
             target = target_slots(verb, slots, passive=False)  # "waged an offensive on Gaza"
         if target is None and not frame.targets:
             target = _drawn_in(anchor, verb, lexicon)
+        if target is None and not frame.targets and pattern.cameo in _VISIT_CODES:
+            target = _destination(anchor, verb, lexicon)
         if target is None and not frame.targets and pattern.cameo[:2] in VIOLENT_ROOTS:
             target = struck_object(anchor)
         if pattern.reciprocal and len(frame.sources) >= 2 and (target is None or target.rule != "prep:with"):

@@ -29,6 +29,8 @@ _HELP_LEMMAS = frozenset({"help", "support", "assist", "aid", "enable", "allow",
 _BENEFICIARY_SLOTS = ("prep:to", "prep:with", "prep:against", "prep:on", "prep:for")
 # "tortured to death", "sentenced to death": the state an act ends in is no one it is aimed at
 _RESULT_NOUNS = frozenset({"death"})
+# Verbs that hand a thing over to someone: whom it goes to is their "to" phrase
+_HANDING_LEMMAS = frozenset({"return", "repatriate", "hand", "give", "deliver", "send", "transfer", "restore", "donate"})
 
 
 def beneficiaries(target: Argument, verb: Token) -> list[Argument]:
@@ -39,6 +41,7 @@ def beneficiaries(target: Argument, verb: Token) -> list[Argument]:
         return []
     found = purpose_beneficiary(verb) or object_phrase_target(target.head) or target_slots(verb, _BENEFICIARY_SLOTS, False)
     found = found or _dealt_with(verb)  # (the parse may hang "on doing business with X" on the verb)
+    found = found or handed_to(target.head, verb)
     if found is not None and lemma_of(found.head) in _RESULT_NOUNS:
         found = None
     found = found or event_agent(target.head, ("by",))  # "condemned an attack *by Osgiliath soldiers*"
@@ -46,6 +49,36 @@ def beneficiaries(target: Argument, verb: Token) -> list[Argument]:
         agent = prep_object(verb, "by")
         found = Argument(agent, "object-agent:by") if agent is not None and agent.pos_ in ("NOUN", "PROPN") else None
     return coordinated(found) if found is not None and found.head.i != target.head.i else []
+
+
+def handed_to(thing: Token, verb: Token) -> Argument | None:
+    """Whom a thing handed over goes to when the parse hangs the "to" phrase on a clause that
+    describes the thing: "returned 12 statues that date back to the Inca period *to Bolivia*",
+    "returned a painting, missing since 1962, *to Suzdal*". Taken only when the (last) "to" phrase
+    follows another phrase of the clause: a clause's single "to" phrase ("the funds that were
+    sent to Iran") is the clause's own."""
+    if lemma_of(verb) not in _HANDING_LEMMAS or prep_object(verb, "to") is not None:
+        return None
+    clauses = children(thing, "relcl", "acl") + [c for c in children(verb, "advcl") if c.i > thing.i and not purpose_clause(c)]
+    for clause in clauses:
+        phrases = [child for child in children(clause, "prep", "npadvmod", "advmod") if child.i > clause.i]
+        last_to = next((p for p in reversed(phrases) if p.dep_ == "prep" and p.lower_ == "to"), None)
+        if last_to is not None and phrases[0] is not last_to:
+            recipient = first_child(last_to, "pobj")
+            if recipient is not None and recipient.pos_ in ("PROPN", "NOUN"):
+                return Argument(recipient, "handed-to:to")
+    return None
+
+
+def destinations(thing: Token) -> list[Argument]:
+    """Whom or where a thing goes to, as the clause on it says: "restrictions on the ability of
+    citizens to travel *to Venezuela*", "to visit relatives *in Cuba*", "limits on the money that
+    can be sent *to the North*" (the caller keeps one that names an actor or a country)."""
+    found = []
+    for clause in children(thing, "acl", "relcl"):
+        recipients, scenes = recipients_and_scenes(clause, depth=3)
+        found += [Argument(arg.head, f"destination:{arg.rule}") for arg in recipients + scenes if arg.head.pos_ in ("NOUN", "PROPN")]
+    return found
 
 
 def purpose_beneficiary(verb: Token) -> Argument | None:
@@ -182,6 +215,19 @@ def recipients_and_scenes(trigger: Token, depth: int = 4) -> tuple[list[Argument
                     below.append(child)
         level = below
     return recipients, scenes
+
+
+def office_held(trigger: Token) -> tuple[Token, Argument] | None:
+    """The office an act is done in, and whose office it is: "resigned *as president of
+    Indonesia*", "stepped down as head *of the Labour Party*" (the caller checks that the
+    role names a person, not "as part of a mission")."""
+    for prep in children(trigger, "prep"):
+        if prep.lower_ == "as":
+            for role in children(prep, "pobj"):
+                body = prep_object(role, "of")
+                if body is not None and body.pos_ in ("PROPN", "NOUN"):
+                    return role, Argument(body, "office:of")
+    return None
 
 
 def purpose_clause(token: Token) -> bool:

@@ -11,6 +11,7 @@ from petrel.extract.actors import ArticleActors, is_definite
 from petrel.extract.event_frames import (
     DOCUMENT_NOUNS, Argument, EventFrame, find_event_frames, first_child, prep_object, recipients_and_scenes,
 )
+from petrel.extract.event_targets import destinations, office_held
 from petrel.extract.event_roots import EventRootModel
 from petrel.extract.model_events import model_frame
 from petrel.knowledge.event_lexicon import EventLexicon
@@ -39,11 +40,25 @@ def _targets(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | Non
     targets = _actors(frame.targets, actors)
     if _only_things(targets, frame.targets):
         if frame.fallback_targets:
-            return _actors(frame.fallback_targets, actors)
+            return _thing_destination(frame.fallback_targets, actors) or _actors(frame.fallback_targets, actors)
         if not frame.nominal or not frame.targets:
             targets = _recipient_or_scene(frame, actors) or targets
         return targets[:1]  # "a blockade on food, water and medicine": one event, not one per thing
     return targets
+
+
+def _thing_destination(things: list[Argument], actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
+    """"eased restrictions on *the ability of citizens to travel to Cuba*": when what the event is
+    for is itself a thing petrel knows nothing of, the country or body its clause sends it to."""
+    resolved = _actors(things, actors)
+    if not _only_things(resolved, things):
+        return []
+    for thing in things:
+        for found in destinations(thing.head):
+            actor = actors.mention_for(found.head)
+            if _is_known(actor):
+                return [(actor, found.rule)]
+    return []
 
 
 def _mutual(frame: EventFrame, root: str) -> bool:
@@ -70,18 +85,33 @@ def _names_no_one(frame: EventFrame, actors: ArticleActors) -> bool:
 
 
 def _recipient_or_scene(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
-    """When the target slots hold no actor: whom the event is for, else the place it is aimed at."""
+    """When the target slots hold no actor: whom the event is for, else the place it is aimed at
+    (where it happens: "a protest *in Beijing*", or where it is sent: "sent a team *to Detroit*")."""
     recipients, scenes = recipients_and_scenes(frame.trigger.root)
     taken = {arg.head.i for arg in frame.sources}
+    office = _office_body(frame, actors)
+    if office:
+        return office
     for argument in recipients:
         actor = actors.mention_for(argument.head)
         if argument.head.i not in taken and _is_known(actor):
             return [(actor, argument.rule)]
-    for argument in scenes:
+    for argument in scenes + recipients:
         actor = actors.mention_for(argument.head)
         if argument.head.i not in taken and (_is_known(actor) or argument.head.ent_type_ in _PLACE_ENTITIES):
             return [(_placed_thing(frame, argument, actor, actors), argument.rule)]
     return []
+
+
+def _office_body(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
+    """"resigned as president *of Indonesia*": the country or body whose office the act is done in."""
+    office = office_held(frame.trigger.root)
+    if office is None:
+        return []
+    role, body = office
+    held = actors.actor_for(role)
+    actor = actors.mention_for(body.head) if held is not None and held.kind == "person" else None
+    return [(actor, body.rule)] if _is_known(actor) or (actor is not None and body.head.ent_type_ in _PLACE_ENTITIES) else []
 
 
 def _placed_thing(frame: EventFrame, scene: Argument, place: Actor | None, actors: ArticleActors) -> Actor | None:
@@ -180,9 +210,28 @@ def _confidence(frame: EventFrame, source: Actor | None, target: Actor | None) -
         score += 0.15
     if target is not None and target.code:
         score += 0.1
-    if frame.trigger.root.dep_ in _SUBORDINATE:
-        score -= 0.15  # "stormed a police HQ, *killing* five officers": the clause adds to the main event
+    if _adds_to_another(frame):
+        score -= 0.15
     return round(min(score, 0.95), 2)
+
+
+def _adds_to_another(frame: EventFrame) -> bool:
+    """Whether the event is told in a clause that adds to the sentence's main one: the trigger's
+    own clause ("stormed a police HQ, *killing* five officers"), or for a verb, a clause that
+    describes a noun ("vetoed a resolution that would extend an inquiry into who *is to blame*")
+    or a report inside an adverbial clause ("launched an assault even as the Kurds said
+    Baghdad's forces *had attacked* their fighters"). A noun keeps its rank in a clause of its
+    light verb: "23 were killed as government forces launched *air strikes*" (the clause says
+    who did the killing the main clause reports)."""
+    word = frame.trigger.root
+    if word.dep_ in _SUBORDINATE:
+        return True
+    if frame.nominal:
+        return False
+    chain = [token.dep_ for token in (word, *word.ancestors)]  # from the trigger up to the root
+    described = any(dep in ("relcl", "acl") for dep in chain)
+    reported_in_adverbial = "advcl" in chain and "ccomp" in chain[: chain.index("advcl")]
+    return described or reported_in_adverbial
 
 
 def _party(actor: Actor) -> tuple[int, int, str | None]:

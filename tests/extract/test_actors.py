@@ -132,3 +132,20 @@ def test_a_mention_keeps_its_participle_and_the_quantity_it_names_a_part_of(acto
     assert actor.text == "British forces based in the city of Vitez" and actor.code == "GBRMIL"
     actor = actor_of("Hackers attacked a number of Iranian government websites.", "number")
     assert actor.text == "a number of Iranian government websites"
+
+
+def test_a_clause_saying_what_a_noun_is_about_is_not_part_of_the_actor(actor_of):
+    text = "Washington dismissed a Russian announcement that it had opened two new corridors near Kharkiv."
+    actor = actor_of(text, "announcement")
+    assert (actor.text, actor.country) == ("a Russian announcement", "RUS")
+
+
+def test_a_participle_modifying_the_actor_on_its_own_stays_with_it(actor_of):
+    actor = actor_of("Gunmen attacked Kenyan troops stationed in Somalia on Monday.", "troops")
+    assert (actor.text, actor.code) == ("Kenyan troops stationed in Somalia", "KENMIL")
+
+
+def test_a_speaker_the_parse_hangs_on_a_place_is_not_part_of_it(actor_of):
+    # spaCy reads "Syria, Defence Minister Sergei Shoigu" as one phrase with an apposition
+    actor = actor_of("Moscow has begun withdrawing some of its jets from Syria, Defence Minister Sergei Shoigu said on Monday.", "Syria")
+    assert (actor.text, actor.country) == ("Syria", "SYR")

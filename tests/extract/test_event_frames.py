@@ -477,6 +477,80 @@ def test_who_was_killed_in_an_attack_was_killed_by_the_attacker(coded):
     assert [e.source.text for e in killing] == ["Hamas militants"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Three children were killed in Israeli tank shelling near Khan Younis, medics said.",
+    "Two women were killed in Russian artillery shelling of the town overnight.",
+])  # fmt: skip
+def test_who_was_killed_in_national_shelling_was_killed_by_that_country(coded, sentence):
+    # the small pipeline splits "Israeli tank shelling" into an object of "in" and a verb
+    killing = [e for e in coded(sentence) if e.cameo == "190"]
+    assert [e.source.country for e in killing] == ["ISR" if "Israeli" in sentence else "RUS"]
+    shelling = the_event(coded(sentence), "194")
+    assert shelling.source.country == killing[0].source.country
+
+
+def test_the_victims_of_shelling_do_not_shell(coded):
+    shelling = the_event(coded("Four soldiers died in Russian shelling near Avdiivka on Sunday."), "194")
+    assert shelling.source.country == "RUS"
+    assert "soldiers" not in shelling.source.text
+
+
+def test_who_was_killed_when_someone_attacked_was_killed_by_the_attacker(coded):
+    killing = [e for e in coded("Six villagers were killed when Russian forces shelled the town.") if e.trigger.text == "killed"]
+    assert [(e.source.code, e.evidence["source_from"]) for e in killing] == [("RUSMIL", "when:nsubj")]
+    killing = [e for e in coded("Two brothers were killed when an Israeli drone struck their car in Gaza City.") if e.trigger.text == "killed"]
+    assert [e.source.country for e in killing] == ["ISR"]
+
+
+def test_who_is_supplied_with_arms_receives_them(coded):
+    event = the_event(coded("Iran has supplied the Houthi rebels with missiles and drones, US officials said."), "072")
+    assert (event.source.code, event.target.country, event.evidence["target_from"]) == ("IRN", "YEM", "furnished:dobj")
+    event = the_event(coded("Japan provided flood-hit Pakistan with food and medicine last week."), "073")
+    assert (event.source.code, event.target.code) == ("JPN", "PAK")
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("The Indian foreign minister left for Moscow on Sunday on a three-day visit.", "RUS"),
+    ("Chinese Premier Li Qiang is in Berlin on an official visit.", "DEU"),
+])  # fmt: skip
+def test_a_visit_goes_where_the_traveller_went(coded, sentence, country):
+    event = the_event(coded(sentence), "042")
+    assert event.target.country == country
+    assert event.evidence["target_from"].startswith("destination:")
+
+
+def test_a_summit_is_no_visit_to_where_it_is_held(coded):
+    summit = [e for e in coded("The German government said he is in the country for the summit.") if e.trigger.text == "summit"]
+    assert all(e.target is None for e in summit)
+
+
+def test_the_envoys_of_several_countries_are_one_actor_each(coded):
+    events = coded("The foreign ministers of Egypt, Jordan and Qatar condemned Israel on Monday.")
+    assert {(e.source.country, e.target.code) for e in events if e.cameo == "111"} == {("EGY", "ISR"), ("JOR", "ISR"), ("QAT", "ISR")}
+
+
+def test_the_parts_of_two_countries_are_one_place(coded):
+    events = [e for e in coded("Russia shelled the outskirts of Kharkiv and Kupiansk.") if e.cameo == "194"]
+    assert [e.target.text for e in events] == ["the outskirts of Kharkiv and Kupiansk"]
+
+
+@pytest.mark.parametrize(("sentence", "accused"), [
+    ("Iraq accused Turkey of shelling Kurdish villages in the north.", "TUR"),
+    ("Turkey was accused of shelling Kurdish villages in the north.", "TUR"),
+    ("Washington blamed Moscow for attacking the power grid.", "RUS"),
+])  # fmt: skip
+def test_the_accused_did_what_they_are_accused_of(coded, sentence, accused):
+    act = [e for e in coded(sentence) if e.cameo_root in ("19",)]
+    assert [e.source.country for e in act] == [accused]
+    assert act[0].evidence["source_from"].startswith("charged:")
+
+
+def test_who_was_arrested_for_collaborating_collaborated(coded):
+    events = coded("Police arrested the journalist Ahmed Salem for collaborating with Islamic State.")
+    act = [e for e in events if e.trigger.text == "collaborating"]
+    assert [e.source.text for e in act] == ["the journalist Ahmed Salem"]
+
+
 def test_whom_the_subject_engaged_in_a_fight_is_the_target(coded):
     event = the_event(coded("Syrian rebels engaged Filipino peacekeepers in a firefight in the Golan Heights."), "193")
     assert (event.source.code, event.target.code) == ("SYRREB", "PHLMIL")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from petrel.evaluation.pentaclass import main_event
 from tests.extract.coded_events import the_event
 
 pytestmark = pytest.mark.slow
@@ -53,6 +54,13 @@ def test_events_what_a_meeting_is_held_to_discuss_is_discussed_with_the_one_met(
 def test_events_the_day_a_meeting_is_held_is_not_who_holds_it(coded):
     events = [e for e in coded("The Chinese and Russian defence ministers will attend Friday's meeting of the Shanghai Cooperation Organisation.")]
     assert {e.source.code for e in events if e.trigger.text == "meeting"} == {"CHNGOV", "RUSGOV"}  # not "Friday"
+
+
+def test_events_parties_named_by_coordinated_modifiers_agree_with_each_other(coded):
+    # spaCy may hang "EU" on "negotiators" instead of coordinating it with "UK"
+    agreed = [e for e in coded("UK and EU negotiators have agreed a new fisheries deal.") if e.cameo == "030"]
+    assert {(e.source.country, e.target.country) for e in agreed} == {("GBR", "IGO"), ("IGO", "GBR")}
+    assert {e.target.text for e in agreed} == {"UK and EU negotiators"}
 
 
 # -- the words that name the target ---------------------------------------------------------------
@@ -147,6 +155,19 @@ def test_events_a_restriction_on_doing_something_is_aimed_at_whom_it_is_done_wit
 
 
 @pytest.mark.parametrize(
+    ("sentence", "target", "country"),
+    [
+        ("The government lifted all restrictions on the ability of citizens to travel to Venezuela.", "Venezuela", "VEN"),
+        ("Washington eased restrictions on the ability of families to visit relatives in Cuba.", "Cuba", "CUB"),
+    ],
+)
+def test_events_a_restriction_on_a_thing_is_aimed_at_where_its_clause_sends_it(coded, sentence, target, country):
+    event = the_event(coded(sentence), "081")
+    assert (event.target.text, event.target.country) == (target, country)  # not "the ability of citizens"
+    assert event.evidence["target_from"].startswith("destination:")
+
+
+@pytest.mark.parametrize(
     ("sentence", "cameo", "target"),
     [
         ("The European Union imposed new sanctions to force Russia to withdraw its troops.", "163", "RUS"),
@@ -161,6 +182,12 @@ def test_events_sanctions_meant_to_push_someone_are_aimed_at_them(coded, sentenc
 def test_events_sending_people_somewhere_to_investigate_is_aimed_at_that_place(coded):
     event = the_event(coded("Washington sent a team of inspectors to Nigeria to investigate the explosion."), "090")
     assert (event.target.text, event.target.country) == ("Nigeria", "NGA")
+
+
+def test_events_sending_people_to_a_city_to_investigate_is_aimed_at_that_city(coded):
+    event = the_event(coded("The agency is dispatching a team to Denver to investigate a crash involving a bus."), "090")
+    assert (event.target.text, event.target.country) == ("Denver", "USA")  # a place petrel knows by its country only
+    assert event.evidence["target_from"] == "recipient:to"
 
 
 def test_events_sending_forces_after_acting_in_a_place_is_aimed_at_that_place(coded):
@@ -192,6 +219,42 @@ def test_events_a_gift_named_as_an_object_goes_to_whom_the_verb_sends_it(coded):
     event = the_event(coded("Japan transferred a large donation to Sri Lanka last week."), "070")
     assert (event.target.text, event.target.country) == ("Sri Lanka", "LKA")  # "to" hangs on the verb
     assert event.evidence["target_from"] == "recipient:to"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "country"),
+    [
+        ("Customs officers returned 12 stolen statues that date back to the Inca period to Bolivia on Monday.", "Bolivia", "BOL"),
+        ("Police returned a 16th century, hand-painted icon, missing since 1962, to Moldova.", "Moldova", "MDA"),
+    ],
+)
+def test_events_a_thing_handed_back_goes_to_whom_the_last_to_phrase_names(coded, sentence, target, country):
+    [returned] = [e for e in coded(sentence) if e.trigger.text == "returned"]
+    assert (returned.target.text, returned.target.country) == (target, country)  # not the statues or the icon
+    assert returned.evidence["target_from"] == "handed-to:to"
+
+
+def test_events_a_to_phrase_of_the_things_own_clause_stays_its_own(coded):
+    [returned] = [e for e in coded("The bank returned the funds that were sent to Iran last year.") if e.trigger.text == "returned"]
+    assert returned.target is None or returned.target.country != "IRN"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "code"),
+    [
+        ("Kenya's finance minister resigned as head of the African Development Bank on Friday.", "the African Development Bank", "BUS"),
+        ("Nawaz Sharif resigned as prime minister of Pakistan in July.", "Pakistan", "PAK"),
+    ],
+)
+def test_events_resigning_from_an_office_is_aimed_at_whose_office_it_was(coded, sentence, target, code):
+    event = the_event(coded(sentence), "0831")
+    assert (event.target.text, event.target.code) == (target, code)
+    assert event.evidence["target_from"] == "office:of"
+
+
+def test_events_acting_as_part_of_something_is_not_holding_an_office(coded):
+    [deployed] = [e for e in coded("Britain deployed 300 troops as part of the UN mission in Mali.") if e.trigger.text == "deployed"]
+    assert deployed.evidence["target_from"] != "office:of"
 
 
 def test_events_aid_given_to_help_a_country_cope_is_for_that_country(coded):
@@ -239,3 +302,21 @@ def test_events_a_statement_is_aimed_at_whom_it_addresses(coded, sentence, targe
 def test_events_investigating_a_report_is_not_aimed_at_whom_the_report_names(coded):
     event = the_event(coded("The ministry will investigate a report alleging that Qatar funds the militia."), "090")
     assert event.target.text != "Qatar"
+
+
+# -- which event is the sentence's main one (the most confident: what a one-event summary keeps) -----
+def test_events_a_verb_reported_in_a_subordinate_clause_ranks_below_the_main_event(coded):
+    events = coded("Iraqi troops launched an assault on the militants' last stronghold on Monday "
+                   "even as the Kurds said Iraqi forces had attacked their positions.")
+    assert (main_event(events).trigger.text, main_event(events).source.text) == ("assault", "Iraqi troops")
+
+
+def test_events_an_attack_named_in_a_clause_of_its_light_verb_keeps_its_rank(coded):
+    events = coded("At least 12 civilians were killed on Sunday as Syrian government forces launched air strikes against the town of Douma.")
+    assert (main_event(events).trigger.text, main_event(events).source.text) == ("air strikes", "Syrian government forces")
+
+
+def test_events_a_verb_in_a_clause_describing_a_noun_ranks_below_the_main_event(coded):
+    events = coded("Russia vetoed a UN resolution on Friday that would have extended an inquiry into who is to blame for the attacks.")
+    assert (main_event(events).trigger.text, main_event(events).source.text) == ("vetoed", "Russia")
+
