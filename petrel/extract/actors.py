@@ -261,7 +261,10 @@ class ArticleActors:
                 )
         if resolution is None:
             return None
-        start, end = self._extent(tokens, head, quantity)
+        if _modifies_a_thing(head):  # "*Iraqi* warplanes": the words are the warplanes', the actor Iraq's
+            start, end = self._extent(self.phrase_tokens(head.head), head.head)
+        else:
+            start, end = self._extent(tokens, head, quantity)
         return Actor(
             text=self.text[start:end], start=start, end=end, name=resolution.name,
             country=resolution.country, sector=resolution.sector, code=resolution.code,
@@ -449,6 +452,7 @@ class ArticleActors:
         # a name the knowledge matched runs to its end: "the International Court *of Justice*";
         # a common noun keeps the phrase that places it: "a court *in Istanbul*", "members *of his family*"
         last = max([tokens[-1].i] + [hit.end - 1 for hit in self._hits_in(tokens) if hit.start >= tokens[0].i])
+        last = max(last, _organization_end(head))  # "Action *Against Hunger*", "the Department *for International Development*"
         # and a name its "of" phrase: "the Ministry *of Health of Ethiopia*", "the Northern Branch *of the Islamic Movement*"
         name = head.pos_ == "PROPN" and head.text[:1].isupper()  # not a common noun tagged PROPN ("the health ministry")
         preps = _PLACING_PREPS if head.pos_ == "NOUN" else {"of"} if name else set()
@@ -459,7 +463,7 @@ class ArticleActors:
                 last = max(last, max(t.i for t in child.subtree))  # "British forces *based in Vitez*"
             elif _renames(child, head):
                 last = max(last, max(t.i for t in child.subtree))  # "Vladimir Putin*, the Russian president*"
-        last = _before_time(self.doc, max(first.i, head.i), last)
+        last = _closing_bracket(self.doc, first.i, _before_time(self.doc, max(first.i, head.i), last))
         last_token = self.doc[last]
         return first.idx, last_token.idx + len(last_token.text)
 
@@ -624,6 +628,37 @@ def _coordinated_sibling(modifier: Token, head: Token) -> list[Token]:
 
 def _determines(token: Token, phrase: set[int]) -> bool:
     return token.dep_ in ("det", "predet") and token.lower_ in _DETERMINERS and token.head.i in phrase
+
+
+def _modifies_a_thing(head: Token) -> bool:
+    """"*Iraqi* warplanes", "*Syrian government* missiles": a word naming an actor only as the
+    modifier of the thing it acts with."""
+    return head.dep_ in ("amod", "compound", "nmod") and head.i < head.head.i and head.head.pos_ == "NOUN"
+
+
+def _organization_end(head: Token) -> int:
+    """The last token of the organization name the head stands in, as the parser's entity
+    recognizer reads it ("People *for the Ethical Treatment of Animals*"), else the head. Only a
+    capitalized name, to a capitalized word: the recognizer's bounds are loose around common
+    nouns ("the health ministry of the opposition-run")."""
+    doc, end = head.doc, head.i
+    if head.ent_type_ != "ORG" or not head.text[:1].isupper():
+        return end
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and doc[end + 1].ent_type_ == "ORG":
+        end += 1
+    while end > head.i and not doc[end].text[:1].isupper():
+        end -= 1
+    return end
+
+
+def _closing_bracket(doc: Doc, first: int, last: int) -> int:
+    """The mention's last token, with the bracket that closes an abbreviation it opens: "Amnesty
+    International (AI*)*"."""
+    if last + 1 < len(doc) and doc[last + 1].text == ")":
+        opened = sum(doc[i].text == "(" for i in range(first, last + 1)) - sum(doc[i].text == ")" for i in range(first, last + 1))
+        if opened > 0:
+            return last + 1
+    return last
 
 
 def _before_time(doc: Doc, floor: int, last: int) -> int:

@@ -20,6 +20,7 @@ SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "despatch", "fly", "rus
 _OWNED_ACT_SLOTS = ("prep:on", "prep:against", "prep:at")
 _RECIPIENT_PREPS = frozenset({"to", "for"})
 _SCENE_PREPS = frozenset({"in", "into", "at", "inside"})
+_OWN_PRONOUNS = frozenset({"its", "their"})  # "its forces", "their arms": the actor's own
 _FOLLOWED_EDGES = frozenset({"prep", "pobj", "dobj", "dative", "xcomp"})
 _OBJECT_PHRASE_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:between", "prep:from", "prep:to", "prep:for", "prep:into")
 # Verbs whose object is made to act: "to force Russia to withdraw", "to push Tehran into talks"
@@ -79,6 +80,22 @@ def destinations(thing: Token) -> list[Argument]:
         recipients, scenes = recipients_and_scenes(clause, depth=3)
         found += [Argument(arg.head, f"destination:{arg.rule}") for arg in recipients + scenes if arg.head.pos_ in ("NOUN", "PROPN")]
     return found
+
+
+def own_thing_place(thing: Token) -> Argument | None:
+    """Where the things an actor acts on stand, when they are its own: "reinforced *its forces in
+    Crimea*", "will lay down *their arms in Mazar*", "an expansion *of its force in
+    Afghanistan*": such an act is aimed at the place, not at the actor's own things."""
+    owned = thing if first_child(thing, "poss") is not None else prep_object(thing, "of")
+    possessor = first_child(owned, "poss") if owned is not None else None
+    if possessor is None or possessor.lower_ not in _OWN_PRONOUNS:
+        return None
+    for word in (owned, thing):
+        for prep in children(word, "prep"):
+            place = first_child(prep, "pobj") if prep.lower_ in _SCENE_PREPS else None
+            if place is not None and place.pos_ in ("PROPN", "NOUN"):
+                return Argument(place, f"own-thing:scene:{prep.lower_}")
+    return None
 
 
 def purpose_beneficiary(verb: Token) -> Argument | None:

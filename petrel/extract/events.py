@@ -11,8 +11,8 @@ from petrel.extract.actors import ArticleActors, is_definite
 from petrel.extract.event_frames import (
     DOCUMENT_NOUNS, Argument, EventFrame, find_event_frames, first_child, prep_object, recipients_and_scenes,
 )
-from petrel.extract.event_targets import destinations, office_held
 from petrel.extract.event_roots import EventRootModel
+from petrel.extract.event_targets import destinations, office_held, own_thing_place
 from petrel.extract.model_events import model_frame
 from petrel.knowledge.event_lexicon import EventLexicon
 from petrel.ontology import Ontology
@@ -35,8 +35,12 @@ def _actors(arguments: list[Argument], actors: ArticleActors) -> list[tuple[Acto
 
 
 def _targets(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
-    """The frame's targets; when they are only things petrel knows nothing of ("a statement",
-    "the ban") and the event names whom it is for ("on outlawed groups"), those instead."""
+    """The frame's targets; when they are the source's own things, the place they stand in ("its
+    forces *in Crimea*"); when they are only things petrel knows nothing of ("a statement", "the
+    ban") and the event names whom it is for ("on outlawed groups"), those instead."""
+    placed = _own_things_placed(frame.targets, actors)
+    if placed:
+        return placed
     targets = _actors(frame.targets, actors)
     if _only_things(targets, frame.targets):
         if frame.fallback_targets:
@@ -45,6 +49,18 @@ def _targets(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | Non
             targets = _recipient_or_scene(frame, actors) or targets
         return targets[:1]  # "a blockade on food, water and medicine": one event, not one per thing
     return targets
+
+
+def _own_things_placed(arguments: list[Argument], actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
+    """"Russia reinforced *its forces in Crimea*": the place an actor's own things stand in (the
+    place names whom the act is aimed at better than the actor's own things do, known or not:
+    "extended their mission *in the troubled Balkan republic*")."""
+    for argument in arguments:
+        place = own_thing_place(argument.head)
+        actor = actors.mention_for(place.head) if place is not None else None
+        if actor is not None:
+            return [(actor, place.rule)]
+    return []
 
 
 def _thing_destination(things: list[Argument], actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
@@ -87,11 +103,11 @@ def _names_no_one(frame: EventFrame, actors: ArticleActors) -> bool:
 def _recipient_or_scene(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
     """When the target slots hold no actor: whom the event is for, else the place it is aimed at
     (where it happens: "a protest *in Beijing*", or where it is sent: "sent a team *to Detroit*")."""
-    recipients, scenes = recipients_and_scenes(frame.trigger.root)
-    taken = {arg.head.i for arg in frame.sources}
-    office = _office_body(frame, actors)
+    office = _office_body(frame, actors)  # "resigned as president *of Indonesia*"
     if office:
         return office
+    recipients, scenes = recipients_and_scenes(frame.trigger.root)
+    taken = {arg.head.i for arg in frame.sources}
     for argument in recipients:
         actor = actors.mention_for(argument.head)
         if argument.head.i not in taken and _is_known(actor):

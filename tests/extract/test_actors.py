@@ -149,3 +149,13 @@ def test_a_speaker_the_parse_hangs_on_a_place_is_not_part_of_it(actor_of):
     # spaCy reads "Syria, Defence Minister Sergei Shoigu" as one phrase with an apposition
     actor = actor_of("Moscow has begun withdrawing some of its jets from Syria, Defence Minister Sergei Shoigu said on Monday.", "Syria")
     assert (actor.text, actor.country) == ("Syria", "SYR")
+
+
+def test_an_abbreviation_in_brackets_keeps_its_closing_bracket(actor_of):
+    actor = actor_of("The Nigerian Air Force (NAF) has carried out air strikes on rebel camps.", "Force")
+    assert actor.text == "The Nigerian Air Force (NAF)"
+
+
+def test_an_organization_name_runs_through_its_own_prepositions(actor_of):
+    actor = actor_of("The Department for International Development pledged new funds for Malawi.", "Department")
+    assert actor.text == "The Department for International Development"

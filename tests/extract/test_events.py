@@ -257,6 +257,18 @@ def test_events_acting_as_part_of_something_is_not_holding_an_office(coded):
     assert deployed.evidence["target_from"] != "office:of"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Russia has strengthened its forces in Crimea, the defence ministry said.", "Crimea"),
+        ("The rebels said they will lay down their arms in Kunduz next week.", "Kunduz"),
+    ],
+)
+def test_events_acting_on_ones_own_forces_is_aimed_at_where_they_stand(coded, sentence, target):
+    [event] = [e for e in coded(sentence) if e.trigger.text in ("strengthened", "lay")]
+    assert event.target.text == target  # not "its forces in Crimea": the actor's own
+
+
 def test_events_aid_given_to_help_a_country_cope_is_for_that_country(coded):
     event = the_event(coded("Japan earmarked $5 million in emergency aid to help Nepal cope with the floods."), "070")
     assert (event.target.text, event.target.country) == ("Nepal", "NPL")
@@ -312,7 +324,8 @@ def test_events_a_verb_reported_in_a_subordinate_clause_ranks_below_the_main_eve
 
 
 def test_events_an_attack_named_in_a_clause_of_its_light_verb_keeps_its_rank(coded):
-    events = coded("At least 12 civilians were killed on Sunday as Syrian government forces launched air strikes against the town of Douma.")
+    events = coded("At least 12 civilians were killed on Sunday as Syrian government forces "
+                   "launched air strikes against the town of Douma.")
     assert (main_event(events).trigger.text, main_event(events).source.text) == ("air strikes", "Syrian government forces")
 
 
@@ -320,3 +333,15 @@ def test_events_a_verb_in_a_clause_describing_a_noun_ranks_below_the_main_event(
     events = coded("Russia vetoed a UN resolution on Friday that would have extended an inquiry into who is to blame for the attacks.")
     assert (main_event(events).trigger.text, main_event(events).source.text) == ("vetoed", "Russia")
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "code"),
+    [
+        ("Iraqi warplanes bombed militant positions near Mosul on Sunday.", "Iraqi warplanes", "IRQ"),
+        ("Syrian government missiles struck a rebel-held area near the border.", "Syrian government missiles", "SYR"),
+    ],
+)
+def test_events_an_actor_named_only_as_a_weapons_modifier_is_read_with_the_weapons(coded, sentence, source, code):
+    [struck] = [e for e in coded(sentence) if e.cameo_root == "19"]
+    assert (struck.source.text, struck.source.code) == (source, code)  # not "Iraqi" alone
