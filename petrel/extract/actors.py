@@ -122,7 +122,7 @@ class ArticleActors:
         self._resolutions: dict[tuple[int, ...], _Resolution | None] = {}
         self._learn_people()
         self._resolutions.clear()  # found while people were still being learned
-        self._body_mentions = self._bodies_named()  # states, bodies and groups, for "it" and "they"
+        self._bodies: list[tuple[int, _Resolution]] | None = None  # states, bodies and groups, for "it" and "they"
 
     # -- find -------------------------------------------------------------------------
     def phrase_tokens(self, head: Token) -> list[Token]:
@@ -204,10 +204,12 @@ class ArticleActors:
 
     def _learn_people(self) -> None:
         """Remember people introduced with a country or a title ("U.S. Secretary of State Antony Blinken")."""
-        for token in self.doc:
-            hit = self.hits.get(token.i)
-            named_person = hit is not None and hit.named is not None and hit.named.kind == "person"
-            if token.pos_ != "PROPN" or (hit is not None and not named_person) or token.dep_ in {"compound", "flat"}:
+        for i, pos in enumerate(words_of(self.doc).pos):  # (no Token made for the other words)
+            if pos != "PROPN":
+                continue
+            hit = self.hits.get(i)
+            token = self.doc[i]
+            if (hit is not None and (hit.named is None or hit.named.kind != "person")) or token.dep_ in {"compound", "flat"}:
                 continue  # a person in the tables is learned too: "He" and "the leader" may follow
             tokens = self.phrase_tokens(token)
             resolution = self._resolve(tokens, token)
@@ -260,12 +262,18 @@ class ArticleActors:
         return None
 
     def _bodies_named(self) -> list[tuple[int, _Resolution]]:
-        """(head index, actor) of each subject or object phrase naming a state, body or group."""
-        found = []
-        for token in self.doc:
-            if token.dep_ not in _ARGUMENT_DEPS or token.pos_ not in ("NOUN", "PROPN"):
+        """(head index, actor) of each subject or object phrase naming a state, body or group
+        (found when a pronoun first asks for them)."""
+        if self._bodies is not None:
+            return self._bodies
+        found = self._bodies = []
+        for i, pos in enumerate(words_of(self.doc).pos):
+            if pos not in ("NOUN", "PROPN"):
                 continue
-            if not any(i in self.hits for i in range(token.left_edge.i, token.right_edge.i + 1)):
+            token = self.doc[i]
+            if token.dep_ not in _ARGUMENT_DEPS:
+                continue
+            if not any(j in self.hits for j in range(token.left_edge.i, token.right_edge.i + 1)):
                 continue  # nothing known in the phrase: skip the costlier resolution
             tokens = self.phrase_tokens(token)
             if not any(t.i in self.hits for t in tokens):
@@ -279,7 +287,7 @@ class ArticleActors:
         """"it said", "they attacked": the state, body or group last named as subject or object."""
         kinds = _BODY_KINDS if pronoun.lower_ == "they" else _BODY_KINDS - {"group"}
         plural = pronoun.lower_ == "they"
-        candidates = [(i, body) for i, body in self._body_mentions if i < pronoun.i and body.kind in kinds
+        candidates = [(i, body) for i, body in self._bodies_named() if i < pronoun.i and body.kind in kinds
                       and (plural or self.doc[i].tag_ not in ("NNS", "NNPS"))]
         subjects = [(i, body) for i, body in candidates if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
         if not (subjects or candidates):
