@@ -27,6 +27,13 @@ _CONCERNING_NOUNS = frozenset({"import", "export", "boycott", "publication", "sh
 # "accused X *of* shelling", "blamed X *for* attacking", "charged X *with* killing"
 _CHARGE_PREPS = frozenset({"of", "for", "with"})
 _PARTICIPLES = frozenset({"VBG", "VBN"})
+_MISHUNG_CLAUSES = ("ccomp", "conj")  # how the main verb after a reduced relative clause is hung
+# "persuaded Biden *to lift*": verbs whose object does what their to-infinitive says (not "ordered
+# troops to fire": what is done on orders is the act of who gave them, as coders read it)
+CAUSING_VERBS = frozenset({
+    "persuade", "convince", "force", "compel", "pressure", "press", "push", "urge", "ask", "tell",
+    "encourage", "help", "allow", "permit", "enable", "invite", "oblige", "induce",
+})  # fmt: skip
 _ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 _STATIONED_BODIES = frozenset({"mission", "force", "operation", "contingent", "presence"})
 _TIME_NOUNS = frozenset({"time", "moment", "occasion"})
@@ -118,8 +125,9 @@ def is_passive(verb: Token) -> bool:
         return True
     if shares_passive(verb):
         return True  # "was tortured and *killed*"
-    # (a participle with an object of its own is active: "the air force *carried out* strikes", misparsed)
-    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "acl", "xcomp") and first_child(verb, "dobj") is None
+    if reduced_relative(verb) is not None:
+        return True  # "the journalists *detained* last month were released"
+    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "acl", "xcomp")
 
 
 def shares_passive(verb: Token) -> bool:
@@ -132,11 +140,36 @@ def shares_passive(verb: Token) -> bool:
     )
 
 
+def reduced_relative(verb: Token) -> Token | None:
+    """The noun a participle describes when the small English pipeline made it the main verb: in
+    "the journalists *detained* last month were released by the army" "detained" gets
+    "journalists" as its subject and "were released" hangs on it (as a clause or a conjunct) with
+    no subject of its own. (A participle with a subject and no auxiliary is no main verb.)"""
+    if verb.tag_ != "VBN" or any(dep in ("aux", "auxpass", "dobj") for dep, _ in dependents(verb)):
+        return None
+    subject = first_child(verb, "nsubj")
+    if subject is None:
+        return None
+    for dep, clause in dependents(verb):
+        if dep in _MISHUNG_CLAUSES and clause.i > verb.i and _subjectless_passive(clause):
+            return subject
+    return None
+
+
+def _subjectless_passive(verb: Token) -> bool:
+    deps = [dep for dep, _ in dependents(verb)]
+    return "auxpass" in deps and not any(dep in ("nsubj", "nsubjpass", "csubj") for dep in deps)
+
+
 def passive_subject(verb: Token) -> Token | None:
     """What a passive verb is done to: its passive subject, or the noun a participle modifies."""
-    found = first_child(verb, "nsubjpass")
+    found = first_child(verb, "nsubjpass") or reduced_relative(verb)
     if found is not None:
         return found
+    if verb.dep_ in _MISHUNG_CLAUSES and _subjectless_passive(verb):
+        found = reduced_relative(verb.head)  # "the journalists detained last month *were released*"
+        if found is not None:
+            return found
     if shares_passive(verb):
         return first_child(verb.head, "nsubjpass")
     if verb.dep_ == "acl":
@@ -148,7 +181,7 @@ def passive_subject(verb: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Argument | None:
     """Who does what the verb says: its subject, the by-agent if passive, or an inherited subject."""
-    controller = _object_controller(verb)
+    controller = _object_controller(verb) or _told_to(verb)
     if controller is not None:
         return controller
     current = verb
@@ -176,9 +209,22 @@ def subject_of(verb: Token) -> Argument | None:
     return None
 
 
+def _told_to(verb: Token) -> Argument | None:
+    """Who does what another persuades, forces or tells them to do: the object of the verb above
+    ("persuade *Biden* to lift sanctions", "forced *Russia* to withdraw"), not its subject."""
+    if verb.dep_ != "xcomp" or first_child(verb, *_SUBJECTS) is not None or verb.head.pos_ != "VERB" or is_passive(verb.head):
+        return None
+    if lemma_of(verb.head) not in CAUSING_VERBS:
+        return None  # "summoned the ambassador to complain": the one who summons complains
+    told = first_child(verb.head, "dobj")
+    if told is None or told.i > verb.i or not (told.pos_ == "PRON" or names_actor(told)):
+        return None
+    return Argument(told, "told:dobj")
+
+
 def _participle_owner(verb: Token) -> Argument | None:
     """Who an active participle describing a noun is done by: that noun ("*militants* firing
-    rockets at the base", "the *air force* carried out strikes" misparsed as a participle)."""
+    rockets at the base", "*gunmen* storming the building")."""
     if verb.dep_ != "acl" or verb.tag_ not in _PARTICIPLES or is_passive(verb) or not names_actor(verb.head):
         return None  # (not "a statement *calling* for", "tweets *targeting* lawmakers")
     return Argument(verb.head, "acl")
@@ -226,6 +272,7 @@ def target_slots(token: Token, slots: tuple[str, ...], passive: bool) -> Argumen
     for slot in slots:
         if slot == "dobj":
             found = passive_subject(token) if passive else first_child(token, "dobj")
+            found = apposed_name(found) or found if found is not None and not passive else found
             if found is not None:
                 return Argument(concerned(found), "passive-subject" if passive else "dobj")
         elif slot == "dative":
@@ -243,6 +290,19 @@ def target_slots(token: Token, slots: tuple[str, ...], passive: bool) -> Argumen
                 place = stationed_in(obj) if slot == "prep:to" else None
                 return Argument(place, f"mission-place:{slot}") if place is not None else Argument(concerned(obj), slot)
     return None
+
+
+def apposed_name(obj: Token) -> Token | None:
+    """The name a misparsed apposition describes: in "called for a boycott against *Israel*, the
+    Arab world's old foe" the small English pipeline makes "foe" the object of "called"; an object
+    set off by a comma right after a proper name stands for that name."""
+    start = obj.left_edge.i
+    if start < 2 or obj.pos_ != "NOUN" or obj.doc[start - 1].text != "," or first_child(obj, "det", "poss") is None:
+        return None
+    name = obj.doc[start - 2]
+    if name.pos_ != "PROPN" or name.dep_ not in ("pobj", "dobj", "conj") or name.i < obj.head.i:
+        return None
+    return name
 
 
 def concerned(thing: Token) -> Token:

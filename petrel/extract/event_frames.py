@@ -23,6 +23,7 @@ from petrel.extract.event_targets import (  # (recipients_and_scenes: events.py 
     SENDING_VERBS, addressee, beneficiaries, disputed_between, event_agent, object_phrase_target, owned_act_target,
     pressed, purpose_beneficiary, recipients_and_scenes, struck_object,
 )
+from petrel.knowledge.actor_tables import default_actor_knowledge
 from petrel.knowledge.complement_codes import ComplementCodes, default_complement_codes
 from petrel.knowledge.event_lexicon import EventLexicon, EventPattern
 
@@ -37,6 +38,8 @@ _HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every"})
 _DENIAL_VERBS = frozenset({"deny", "refuse", "reject", "fail", "decline"})
 _CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
 _SELF_PRONOUNS = frozenset({"they", "it", "we", "he", "she", "i"})
+_POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+_OBJECT_PRONOUNS = {"it": "it", "them": "they", "him": "he", "her": "she"}
 _CLAIM_PATTERN = "claim_responsibility"
 _OWNING_NOUNS = frozenset({"responsibility", "credit", "blame"})  # "claimed responsibility for the attack"
 _PART_NOUNS = frozenset({"round", "series", "session", "wave", "day", "week", "phase", "stage", "spate", "string"})
@@ -44,12 +47,14 @@ _PART_NOUNS = frozenset({"round", "series", "session", "wave", "day", "week", "p
 SUPPORT_VERBS = frozenset({
     "hold", "have", "launch", "carry", "conduct", "wage", "stage", "mount", "begin", "start", "resume",
     "continue", "open", "pursue", "step", "intensify", "escalate", "join", "attend", "host", "make",
-    "kick", "undertake", "perform", "lead", "organize", "organise", "complete", "end", "conclude",
+    "kick", "undertake", "perform", "lead", "organize", "organise", "complete", "end", "conclude", "pay",
     "wag", "stag",  # the small English pipeline lemmatises "waged" as "wag", "staged" as "stag"
 })  # fmt: skip
 _DE_ESCALATION = "087"
 _MEANS_PREPS = frozenset({"in", "during", "by"})
 _WHEN_MARKS = frozenset({"when", "as"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+_HOLDING_BACK_PREPS = frozenset({"from", "against"})  # "refrained from attacking", "warned against striking"
 _ATTACKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "*Israeli* shelling", "*Hamas* rockets"
 _AIMED_AT = ("prep:on", "prep:against", "prep:to")
 # "A met B": two parties in the subject and object of a meeting verb meet each other, and the
@@ -130,7 +135,11 @@ def reporting_verb(trigger: Token) -> Token | None:
 # -- verb events ----------------------------------------------------------------------
 def _verb_object(verb: Token, pattern: EventPattern) -> Token | None:
     if pattern.prep is not None:
-        return prep_object(verb, pattern.prep)
+        found = prep_object(verb, pattern.prep)
+        if found is None and pattern.prep == "for":  # "called for *Israel* to halt": the asked, parsed as a clause
+            clause = for_clause(verb)
+            found = first_child(clause, "nsubj", "nsubjpass") if clause is not None else None
+        return found
     if is_passive(verb):
         return passive_subject(verb)
     # "threatened to attack": the complement is what is threatened
@@ -143,12 +152,46 @@ def _any_prep_object(verb: Token) -> Token | None:
 
 def is_intended(verb: Token) -> bool:
     """"threatened to attack", "plans to visit", "demanded that Israel release": the complement of
-    an intent verb is not done (conjoined complements too: "vowed to rebuild and *reopen*")."""
+    an intent verb is not done (conjoined complements too: "vowed to rebuild and *reopen*"), nor
+    is what a for-clause asks for ("called for Israel *to halt*")."""
     while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         verb = verb.head
+    if is_for_clause(verb) or _held_back(verb):
+        return True
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return lemma_of(verb.head) in INTENT_NOUNS  # "efforts to reach a deal", "a plan to withdraw"
     return verb.dep_ in ("xcomp", "ccomp") and lemma_of(verb.head) in INTENT_VERBS
+
+
+def is_for_clause(verb: Token) -> bool:
+    """"for Israel *to halt* its offensive": a for-to clause (the small English pipeline parses it
+    as an adverbial clause marked by "for"), which says what is wanted, not what is done."""
+    return (
+        verb.dep_ == "advcl" and any(child.lower_ == "for" for child in children(verb, "mark"))
+        and any(child.lower_ == "to" for child in children(verb, "aux", "auxpass"))
+    )
+
+
+def _held_back(gerund: Token) -> bool:
+    """"refrained *from attacking*", "stopped protesters *from marching*", "warned Hezbollah
+    *against attacking*": what a verb keeps someone from or warns against is not done."""
+    prep = gerund.head
+    return gerund.dep_ == "pcomp" and prep.lower_ in _HOLDING_BACK_PREPS and prep.head.pos_ == "VERB"
+
+
+def _asked_of(request: Token) -> Argument | None:
+    """Whom a demand or call is aimed at, from its clause: "renewed its call *for the president* to
+    resign", "repeated its demand *that Washington* lift sanctions"."""
+    clause = for_clause(request)
+    subject = first_child(clause, "nsubj", "nsubjpass") if clause is not None else None
+    if subject is not None:
+        return Argument(subject, "complement-subject")
+    return target_slots(request, ("clause",), False)
+
+
+def for_clause(verb: Token) -> Token | None:
+    """The for-to clause a verb (or a request noun) governs: "called *for Israel to halt* its offensive"."""
+    return next((child for child in children(verb, "advcl") if is_for_clause(child)), None)
 
 
 def _verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Token | None] | None:
@@ -206,7 +249,7 @@ def _complement(verb: Token, lexicon: EventLexicon) -> tuple[Token, EventPattern
     """The event an appeal, promise, demand, refusal or threat is about: "urged X *to release* Y",
     "demanded that Israel *allow* aid in", "threatened *sanctions*"."""
     for dep, child in dependents(verb):
-        if dep in ("xcomp", "ccomp") and child.pos_ == "VERB":
+        if (dep in ("xcomp", "ccomp") or is_for_clause(child)) and child.pos_ == "VERB":
             matched = _verb_pattern(child, lexicon)
             if matched is not None:
                 return child, matched[0]
@@ -261,8 +304,8 @@ def _complement_target(complement: Token, lexicon: EventLexicon) -> Argument | N
     """Who an appeal or threat is aimed at, from its complement: the subject of "demanded that
     *Israel* release", the object of "threatened to attack *Ukraine*", or the on/against phrase of
     "threatened to impose sanctions *on Iran*" (the sanctions are not the target)."""
-    if complement.dep_ == "ccomp":
-        subject = first_child(complement, "nsubj")
+    if complement.dep_ == "ccomp" or is_for_clause(complement):
+        subject = first_child(complement, "nsubj", "nsubjpass")
         return Argument(subject, "complement-subject") if subject is not None else None
     target = target_slots(complement, ("dobj",), False)
     if target is not None and _noun_pattern(target.head, lexicon) is not None:
@@ -297,10 +340,12 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     if no_ones_act(source, pattern.cameo[:2]):
         return None  # "the earthquake killed 40", "victims killed by the crash"
     if source is None and is_passive(verb) and pattern.cameo[:2] in VIOLENT_ROOTS:
-        source = _means_source(verb, lexicon)
+        source = _means_source(verb, lexicon) or _launched_from(verb)
     if source is not None:
         frame.sources = coordinated(source)
     target = _verb_target(verb, pattern, obj, complement, lexicon)
+    if target is not None and source is not None and target.head.i == source.head.i:
+        target = None  # "a rocket fired *from Gaza*": where it came from is not where it went
     if target is not None:
         frame.targets = coordinated(target)
         # whom the thing is for, on the verb that governs it: "considering *sending* aid to Iraq"
@@ -327,6 +372,8 @@ def _verb_target(verb: Token, pattern: EventPattern, obj: Token | None, compleme
         complement = complement or (obj if obj is not None and obj.dep_ == "xcomp" else None)
         if complement is not None and complement.pos_ == "VERB":
             target = _complement_target(complement, lexicon)
+    if target is None and obj is not None and is_for_clause(obj.head) and obj.dep_ in ("nsubj", "nsubjpass"):
+        target = Argument(obj, "complement-subject")  # "pushed for *Congress* to update the law"
     if target is not None and lemma_of(target.head) in DOCUMENT_NOUNS and pattern.cameo[:2] == _STATEMENT_ROOT:
         target = addressee(target.head) or target  # "issued a statement *urging North Korea* to ..."
     if target is not None and obj is not None and target.head.i == obj.i and _names_event(obj, pattern, lexicon):
@@ -338,7 +385,7 @@ def _verb_target(verb: Token, pattern: EventPattern, obj: Token | None, compleme
     if target is None and obj is not None and obj.pos_ in ("NOUN", "PROPN"):
         target = object_phrase_target(obj, pattern.verb_targets)  # "imposed sanctions *on Iran*", "cut ties *with Qatar*"
     if target is None and obj is not None and _is_event_noun(obj, lexicon):
-        target = event_agent(obj)  # "rejected the call *of the European Parliament*"
+        target = _asked_of(obj) or event_agent(obj)  # "rejected the call *of the European Parliament*"
     if target is None and (pattern.cameo[:2] in _GIVING_ROOTS or lemma_of(verb) in SENDING_VERBS):
         target = purpose_beneficiary(verb)  # "donated 250 ventilators *to assist Ethiopia*", "sent troops to reinforce X"
     if target is None:  # "imposed sanctions *to force Russia* to withdraw"
@@ -362,6 +409,15 @@ def _means_source(verb: Token, lexicon: EventLexicon) -> Argument | None:
                 found = _split_attacker(gerund)
                 return Argument(found.head, f"means:{found.rule}") if found is not None else None
     return _attack_when(verb, lexicon)
+
+
+def _launched_from(verb: Token) -> Argument | None:
+    """Where a rocket or shell fired in the passive came from, when no one is named: "two rockets
+    were fired *from Lebanon*", "a rocket fired *from Gaza*" (coded, as is usual, as the place's)."""
+    origin = prep_object(verb, "from")
+    if origin is None or origin.ent_type_ not in _PLACE_ENTITIES:
+        return None
+    return Argument(origin, "origin:prep:from")
 
 
 def _attack_when(verb: Token, lexicon: EventLexicon) -> Argument | None:
@@ -402,7 +458,8 @@ def _split_before(attack: Token) -> Token | None:
         return None
     if attack.dep_ == "pobj" and attack.head.i == before.head.i:
         return before
-    if attack.tag_ == "VBG" and attack.dep_ == "advcl" and attack.head.i == before.head.head.i and first_child(attack, "nsubj") is None:
+    own_verb = attack.tag_ == "VBG" and attack.dep_ == "advcl" and first_child(attack, "nsubj") is None
+    if own_verb and attack.head.i == before.head.head.i:
         return before
     return None
 
@@ -467,7 +524,8 @@ def _noun_pattern(noun: Token, lexicon: EventLexicon) -> EventPattern | None:
 def _noun_source(noun: Token, verb: Token | None) -> Argument | None:
     for child in children(noun, "poss"):
         if child.ent_type_ not in TIME_ENTITIES:  # not "*Saturday's* meeting"
-            return Argument(child, "poss")
+            own = _own_subject(child, verb) if verb is not None and _takes_part(noun, verb) else None
+            return own or Argument(child, "poss")  # (not "condemned *its* attack": someone else's)
     by = prep_object(noun, "by")
     if by is not None:
         return Argument(by, "prep:by")
@@ -484,6 +542,17 @@ def _noun_source(noun: Token, verb: Token | None) -> Argument | None:
     if verb is not None and _takes_part(noun, verb):
         return subject_of(verb)
     return None
+
+
+def _own_subject(possessive: Token, verb: Token | None) -> Argument | None:
+    """Whose "their assault" is when the subject of the verb above says it: "Iraqi forces began
+    *their* assault" -> the Iraqi forces (the pronoun only points back)."""
+    if verb is None or possessive.lower_ not in _POSSESSIVE_PRONOUNS:
+        return None
+    subject = first_child(verb, "nsubj")
+    if subject is None or not _agrees_with(possessive, subject):
+        return None
+    return Argument(subject, "poss:subject")
 
 
 def _is_support_object(noun: Token, verb: Token | None) -> bool:
@@ -523,6 +592,16 @@ def _drawn_in(noun: Token, verb: Token | None, lexicon: EventLexicon) -> Argumen
     if obj is None or obj.pos_ not in ("NOUN", "PROPN") or _is_event_noun(obj, lexicon):
         return None
     return Argument(obj, "drawn-in:dobj")
+
+
+def _partner_of_body(noun: Token, pattern: EventPattern) -> Argument | None:
+    """Whom a body meets when the parse hangs "with" on the body: "meetings of the joint trade
+    committee *with South Korea*", "talks of the commission with Iran"."""
+    if "prep:with" not in pattern.noun_targets:
+        return None
+    body = prep_object(noun, "of")
+    partner = prep_object(body, "with") if body is not None else None
+    return Argument(partner, "of:prep:with") if partner is not None else None
 
 
 def _destination(noun: Token, verb: Token | None, lexicon: EventLexicon) -> Argument | None:
@@ -568,7 +647,7 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         source = _noun_source(anchor, verb)
         if source is not None:
             frame.sources = coordinated(source)
-        target = target_slots(anchor, pattern.noun_targets, passive=False)
+        target = target_slots(anchor, pattern.noun_targets, passive=False) or _partner_of_body(anchor, pattern)
         if target is None and "prep:between" in pattern.noun_targets:
             target = disputed_between(anchor)  # "a mediation effort to end the dispute *between A and B*"
         if target is not None and target.rule.endswith("prep:between") and not pattern.reciprocal:
@@ -614,6 +693,44 @@ def _own_claims(frames: list[EventFrame], lexicon: EventLexicon) -> list[EventFr
     return claims
 
 
+def _speaker_for_self(frame: EventFrame) -> None:
+    """"Farc said *it* will release the sergeant", "the rebels said *they* will lay down arms":
+    a speaker who says what they themselves do is the source, named as the speaker is (the
+    pronoun only points back)."""
+    reporter = frame.reporter
+    speaker = first_child(reporter, "nsubj") if reporter is not None else None
+    if speaker is None:
+        return
+    if len(frame.sources) == 1 and frame.sources[0].rule in ("nsubj", "nsubj:inherited"):
+        pronoun = frame.sources[0].head
+        if pronoun.lower_ in _SELF_PRONOUNS and _agrees_with(pronoun, speaker):
+            frame.sources = coordinated(Argument(speaker, "nsubj:speaker"))
+    if len(frame.targets) == 1:  # "Israel said a mortar bomb was fired *at it*"
+        pronoun = frame.targets[0].head
+        if pronoun.lower_ in _OBJECT_PRONOUNS and _agrees_with(pronoun, speaker):
+            frame.targets = coordinated(Argument(speaker, f"{frame.targets[0].rule}:speaker"))
+
+
+def _agrees_with(pronoun: Token, speaker: Token) -> bool:
+    """Whether a pronoun can stand for the speaker: a named or common noun of the pronoun's number
+    ("it" is no person, "he" and "she" no state or body, "they" many)."""
+    if speaker.pos_ not in ("NOUN", "PROPN") or speaker.i > pronoun.i:
+        return False
+    plural = speaker.tag_ in ("NNS", "NNPS") or any(dep == "conj" for dep, _ in dependents(speaker))
+    word = _POSSESSIVE_PRONOUNS.get(pronoun.lower_) or _OBJECT_PRONOUNS.get(pronoun.lower_, pronoun.lower_)
+    if word == "it":
+        return not plural and speaker.ent_type_ != "PERSON"
+    if word in ("he", "she"):
+        return not plural and (speaker.ent_type_ == "PERSON" or _is_person_word(speaker))
+    return plural and word == "they"  # (not "the UN said *they* had killed five": others)
+
+
+def _is_person_word(noun: Token) -> bool:
+    """"the president", "the minister": a word for a kind of person in petrel's actor knowledge."""
+    word = default_actor_knowledge().sectors.get((lemma_of(noun),))
+    return word is not None and word.kind == "person"
+
+
 def _share_meeting_partners(frames: list[EventFrame]) -> None:
     """"Met with Assad *to discuss* the war", "held talks with Abe *to discuss* trade": what a
     meeting is held to discuss is discussed with the one met, not with no one."""
@@ -652,6 +769,8 @@ def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]
         frame.reporter = reporting_verb(frame.trigger.root)
         as_demand(frame, default_complement_codes())
     frames += _own_claims(frames, lexicon)
+    for frame in frames:
+        _speaker_for_self(frame)
     _share_meeting_partners(frames)
     # The saying itself is not also an event when what is said is one (a dictionary may code "say"),
     # unless its own pattern asks for an object: "declared a curfew", "claimed responsibility".
