@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from petrel.articles import Article
 from petrel.extract.actors import ArticleActors, is_definite
+from petrel.extract.dependents import words_of
 from petrel.extract.event_frames import (
     DOCUMENT_NOUNS, Argument, EventFrame, find_event_frames, first_child, prep_object, recipients_and_scenes,
 )
@@ -180,14 +181,18 @@ def _source_of(head: Token, actors: ArticleActors) -> Actor | None:
 def remember_documents(sentence: Span, actors: ArticleActors) -> None:
     """"the Egyptian presidency said in a statement", "the UN issued a report": who issued which
     document, for a later "according to the statement" or "the statement said"."""
-    for token in sentence:
-        if token.lemma_.lower() not in DOCUMENT_NOUNS or token.dep_ not in ("pobj", "dobj"):
+    doc, lemmas = sentence.doc, words_of(sentence.doc).lemma  # (no Token made for other words)
+    for i in range(sentence.start, sentence.end):
+        if lemmas[i] not in DOCUMENT_NOUNS:
+            continue
+        token = doc[i]
+        if token.dep_ not in ("pobj", "dobj"):
             continue
         verb = token.head.head if token.dep_ == "pobj" else token.head
         subject = first_child(verb, "nsubj") if verb.pos_ in ("VERB", "AUX") else None
         issuer = actors.actor_for(subject) if subject is not None else None
         if issuer is not None:
-            actors.documents[token.lemma_.lower()] = issuer
+            actors.documents[lemmas[i]] = issuer
 
 
 def reported_by(reporter: Token, sentence: Span, actors: ArticleActors) -> Attribution | None:
@@ -206,14 +211,17 @@ def reported_by(reporter: Token, sentence: Span, actors: ArticleActors) -> Attri
 
 def according_to(sentence: Span, actors: ArticleActors) -> Attribution | None:
     """"according to the UN": who the sentence's claims come from."""
-    for token in sentence:
-        if token.lower_ == "according" and token.dep_ == "prep":
-            source = prep_object(token, "to") or next(
-                (obj for child in token.children for obj in child.children if obj.dep_ == "pobj"), None
-            )
-            if source is not None:
-                words = actors.phrase_tokens(source)
-                return _quote(sentence, token.i, words[-1].i, _source_of(source, actors), "according to")
+    doc, lower = sentence.doc, words_of(sentence.doc).lower  # (no Token made for other words)
+    for i in range(sentence.start, sentence.end):
+        token = doc[i] if lower[i] == "according" else None
+        if token is None or token.dep_ != "prep":
+            continue
+        source = prep_object(token, "to") or next(
+            (obj for child in token.children for obj in child.children if obj.dep_ == "pobj"), None
+        )
+        if source is not None:
+            words = actors.phrase_tokens(source)
+            return _quote(sentence, token.i, words[-1].i, _source_of(source, actors), "according to")
     return None
 
 

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import POS
-from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from petrel.extract.dependents import words_of
 from petrel.knowledge.places import Gazetteer
 from petrel.records import Place
 
@@ -120,20 +119,21 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str | None]]:
                 spans.append((first, ent.label_ if ent.label_ in PLACE_LABELS else None))
         else:
             spans.append((ent, ent.label_))
-    # (proper nouns found in the doc's POS array: a Token for every word cost more)
-    proper = {i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == PROPN}
-    named = {i for i in proper - in_entity if is_name_token(doc[i])}
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and j - i < MAX_NAME_TOKENS and j in named:
-            j += 1
-        if j > i:
-            spans.append((doc[i:j], None))
-            i = j
-        else:
-            i += 1
+    # (proper nouns found in the doc's POS list: a Token for every word cost more)
+    proper = [i for i, pos in enumerate(words_of(doc).pos) if pos == "PROPN" and i not in in_entity]
+    spans += [(doc[start:end], None) for start, end in _runs([i for i in proper if is_name_token(doc[i])], MAX_NAME_TOKENS)]
     return sorted(spans, key=lambda pair: pair[0].start)
+
+
+def _runs(indices: list[int], longest: int) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive indices (ascending), cut every `longest`."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i and i - runs[-1][0] < longest:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
 
 
 def _joined_names(spans: list[tuple[Span, str | None]], gazetteer: Gazetteer) -> list[tuple[Span, str | None]]:

@@ -124,6 +124,9 @@ class PlaceCandidate(NamedTuple):
         }  # fmt: skip
 
 
+_ANSWERS_KEPT = 100_000  # resolve() answers kept before they are dropped (a long run meets new names)
+
+
 @dataclass
 class Gazetteer:
     """Place names, indexed by `place_key`, and the rules to choose among their readings."""
@@ -141,6 +144,7 @@ class Gazetteer:
     division_people: dict[tuple[str, str], int] = field(default_factory=dict)
     # Second-level divisions by name, read on first use: most articles never need them.
     admin2: SecondLevelDivisions | None = None
+    _answers: dict[tuple, PlaceCandidate | None] = field(default_factory=dict, repr=False, compare=False)
 
     def is_capital(self, text: str) -> bool:
         """True for the name of a capital city (countries.tsv): "Kyiv", "Cairo", "Kabul"."""
@@ -186,11 +190,22 @@ class Gazetteer:
         division or country; only readings inside it count (regions and countries need none).
         Two divisions of the same weight in different countries ("Punjab") give None. With
         `country` (ISO3), only readings in that country count; with `feature` ("city" or
-        "admin1"), only divisions or cities.
+        "admin1"), only divisions or cities. Answers are kept: an article asks about its places
+        again and again, with the same context.
         """
         key = place_key(name)
         if not key:
             return None
+        question = (key, frozenset(context_countries), hint, alternates, country, feature)
+        if question not in self._answers:
+            if len(self._answers) >= _ANSWERS_KEPT:
+                self._answers.clear()
+            self._answers[question] = self._resolve(key, *question[1:])
+        return self._answers[question]
+
+    def _resolve(
+        self, key: str, context: frozenset[str], hint: str | None, alternates: bool, country: str | None, feature: str | None
+    ) -> PlaceCandidate | None:
         for table in (self.regions, self.countries):
             if key in table and country in (None, table[key].country) and feature in (None, table[key].feature):
                 return table[key]
@@ -205,7 +220,6 @@ class Gazetteer:
             readings = [r for r in readings if r.feature == feature]
         if not readings:
             return None
-        context = frozenset(context_countries)
         own_named = any(r.feature == "city" and not r.alternate for r in readings)
         if context and all(r.alternate and r.country not in context and _other_name(key, r) for r in readings):
             # Only another language's name for a town abroad ("Ariha" is Arabic for Jericho,
