@@ -4,7 +4,9 @@ This module only finds (pure functions over spaCy tokens); `events.py` turns wha
 into records. A verb event takes its source from the subject (the by-agent in the passive) and
 its target from the slots its pattern names; a noun event ("talks with", "an Israeli attack
 on Rafah") takes its source from a possessor, a nationality adjective, a by-phrase, or the
-subject of the verb that governs it ("arrived for talks").
+subject of the verb that governs it ("arrived for talks"). Which pattern a word matches is
+`event_patterns.py`'s; who does an event no subject names, `event_sources.py`'s; what a speaker
+says of themselves, `reported_speech.py`'s.
 """
 
 from __future__ import annotations
@@ -14,48 +16,35 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from petrel.extract.event_arguments import (
-    INTENT_VERBS, TIME_ENTITIES, Argument, EventFrame, coordinated, governing_verb, is_passive,
-    lemma_of, passive_subject, prep_object, subject_of, target_slots, with_conjuncts,
+    INTENT_VERBS, Argument, EventFrame, coordinated, governing_verb, is_passive, lemma_of, prep_object, subject_of,
+    target_slots, with_conjuncts,
 )
 from petrel.extract.dependents import children, dependents, first_child, words_of
 from petrel.extract.event_modality import VIOLENT_ROOTS, as_demand, as_intent, as_refusal
+from petrel.extract.event_patterns import (
+    for_clause, is_for_clause, modifier_lemmas, noun_pattern, verb_pattern, weapon_subject,
+)
+from petrel.extract.event_sources import (  # (no_ones_act: model_events.py reads it from here too)
+    OWNING_NOUNS, is_support_object, launched_from, means_source, no_ones_act, noun_source, split_attacker,
+    split_before,
+)
 from petrel.extract.event_targets import (  # (recipients_and_scenes: events.py reads it from here)
     SENDING_VERBS, addressee, beneficiaries, disputed_between, event_agent, object_phrase_target, owned_act_target,
     pressed, purpose_beneficiary, recipients_and_scenes, struck_object,
 )
-from petrel.knowledge.actor_tables import default_actor_knowledge
+from petrel.extract.reported_speech import (  # (SAY_VERBS, reporting_verb: other modules read them from here)
+    SAY_VERBS, own_claims, reporting_verb, speaker_for_self,
+)
 from petrel.knowledge.complement_codes import ComplementCodes, default_complement_codes
 from petrel.knowledge.event_lexicon import EventLexicon, EventPattern
 
-SAY_VERBS = frozenset({
-    "say", "tell", "announce", "state", "report", "claim", "add", "note", "stress", "confirm",
-    "insist", "allege", "declare", "write", "explain",
-})  # fmt: skip
 # What a statement's issuer stands behind, for "according to the statement" later on
 DOCUMENT_NOUNS = frozenset({"statement", "report", "communique", "communiqué", "declaration", "readout", "letter"})
 _STATEMENT_ROOT = "01"  # (not "investigated a report alleging ...": the report is what is investigated)
 _HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every"})
 _DENIAL_VERBS = frozenset({"deny", "refuse", "reject", "fail", "decline"})
-_CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
-_SELF_PRONOUNS = frozenset({"they", "it", "we", "he", "she", "i"})
-_POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
-_OBJECT_PRONOUNS = {"it": "it", "them": "they", "him": "he", "her": "she"}
-_CLAIM_PATTERN = "claim_responsibility"
-_OWNING_NOUNS = frozenset({"responsibility", "credit", "blame"})  # "claimed responsibility for the attack"
-_PART_NOUNS = frozenset({"round", "series", "session", "wave", "day", "week", "phase", "stage", "spate", "string"})
-# Verbs whose subject carries out the event their object names ("held talks", "launched an attack").
-SUPPORT_VERBS = frozenset({
-    "hold", "have", "launch", "carry", "conduct", "wage", "stage", "mount", "begin", "start", "resume",
-    "continue", "open", "pursue", "step", "intensify", "escalate", "join", "attend", "host", "make",
-    "kick", "undertake", "perform", "lead", "organize", "organise", "complete", "end", "conclude", "pay",
-    "wag", "stag",  # the small English pipeline lemmatises "waged" as "wag", "staged" as "stag"
-})  # fmt: skip
 _DE_ESCALATION = "087"
-_MEANS_PREPS = frozenset({"in", "during", "by"})
-_WHEN_MARKS = frozenset({"when", "as"})
-_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 _HOLDING_BACK_PREPS = frozenset({"from", "against"})  # "refrained from attacking", "warned against striking"
-_ATTACKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "*Israeli* shelling", "*Hamas* rockets"
 _AIMED_AT = ("prep:on", "prep:against", "prep:to")
 # "A met B": two parties in the subject and object of a meeting verb meet each other, and the
 # meeting is coded both ways, as PETRARCH codes "A will meet B and C". "A met with B" and "A
@@ -66,16 +55,7 @@ _GIVING_ROOTS = frozenset({"05", "06", "07"})
 _BARE_INTENT = "030"
 # "received X from Y" is Y giving X: the giving verbs whose object-named patterns it takes.
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
-# "supplied Ukraine with tanks": verbs whose direct object receives what "with" names
-FURNISHING_VERBS = frozenset({"provide", "supply", "furnish", "equip"})
 GIVING_VERBS = ("give", "provide", "send", "offer", "extend", "grant", "deliver", "make", "issue")
-# What kills, wounds and destroys without anyone acting: such events are no political events.
-NATURAL_CAUSES = frozenset({
-    "earthquake", "quake", "tremor", "flood", "flooding", "storm", "cyclone", "hurricane", "typhoon", "tornado",
-    "tsunami", "landslide", "mudslide", "avalanche", "drought", "heatwave", "wildfire", "lightning", "crash",
-    "accident", "collision", "disease", "virus", "outbreak", "epidemic", "pandemic", "cholera", "famine", "rain",
-    "snow", "collapse", "stampede", "wave", "eruption",
-})  # fmt: skip
 # Generic nouns whose modifier names the event: "a mediation effort", "an aid convoy".
 EVENT_CARRIERS = frozenset({
     "effort", "process", "mission", "operation", "campaign", "initiative", "programme", "program", "convoy",
@@ -90,7 +70,6 @@ _DESTINATION_PREPS = {
 }  # fmt: skip
 _TRAVEL_PURPOSE_PREPS = frozenset({"on", "for"})
 _VISIT_CODES = frozenset({"042"})
-_PARTICIPATION_PREPS = frozenset({"for", "during", "at", "in", "after", "before", "ahead", "on"})
 
 # Nouns whose infinitive is wanted, not done: "efforts to reach a deal", "a threat to strike".
 INTENT_NOUNS = frozenset({
@@ -100,23 +79,6 @@ INTENT_NOUNS = frozenset({
 })  # fmt: skip
 
 
-def _modifier_lemmas(token: Token) -> set[str]:
-    lemmas = {lemma_of(token)}
-    for dep, child in dependents(token):
-        if dep in ("compound", "amod", "nmod"):
-            lemmas.add(lemma_of(child))
-        if dep == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and _is_amount(token))):
-            # "tons *of food*", "$2 million *in military aid*": the amount names what it is of
-            for obj in children(child, "pobj"):
-                lemmas.add(lemma_of(obj))
-                lemmas.update(lemma_of(mod) for mod in children(obj, "amod", "compound"))
-    return lemmas
-
-
-def _is_amount(token: Token) -> bool:
-    return token.pos_ in ("NUM", "SYM") or token.like_num or token.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
-
-
 def _negated(trigger: Token) -> bool:
     if first_child(trigger, "neg") is not None:
         return True
@@ -124,32 +86,7 @@ def _negated(trigger: Token) -> bool:
     return trigger.dep_ in ("xcomp", "pcomp", "ccomp", "dobj") and lemma_of(head) in _DENIAL_VERBS and head != trigger
 
 
-def reporting_verb(trigger: Token) -> Token | None:
-    """The verb of saying that reports this event ("..., the presidency *said*")."""
-    for ancestor in trigger.ancestors:
-        if lemma_of(ancestor) in SAY_VERBS and ancestor.pos_ in ("VERB", "AUX"):
-            return ancestor
-    return None
-
-
 # -- verb events ----------------------------------------------------------------------
-def _verb_object(verb: Token, pattern: EventPattern) -> Token | None:
-    if pattern.prep is not None:
-        found = prep_object(verb, pattern.prep)
-        if found is None and pattern.prep == "for":  # "called for *Israel* to halt": the asked, parsed as a clause
-            clause = for_clause(verb)
-            found = first_child(clause, "nsubj", "nsubjpass") if clause is not None else None
-        return found
-    if is_passive(verb):
-        return passive_subject(verb)
-    # "threatened to attack": the complement is what is threatened
-    return first_child(verb, "dobj") or first_child(verb, "xcomp")
-
-
-def _any_prep_object(verb: Token) -> Token | None:
-    return next((obj for prep in children(verb, "prep") for obj in children(prep, "pobj")), None)
-
-
 def is_intended(verb: Token) -> bool:
     """"threatened to attack", "plans to visit", "demanded that Israel release": the complement of
     an intent verb is not done (conjoined complements too: "vowed to rebuild and *reopen*"), nor
@@ -161,15 +98,6 @@ def is_intended(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return lemma_of(verb.head) in INTENT_NOUNS  # "efforts to reach a deal", "a plan to withdraw"
     return verb.dep_ in ("xcomp", "ccomp") and lemma_of(verb.head) in INTENT_VERBS
-
-
-def is_for_clause(verb: Token) -> bool:
-    """"for Israel *to halt* its offensive": a for-to clause (the small English pipeline parses it
-    as an adverbial clause marked by "for"), which says what is wanted, not what is done."""
-    return (
-        verb.dep_ == "advcl" and any(child.lower_ == "for" for child in children(verb, "mark"))
-        and any(child.lower_ == "to" for child in children(verb, "aux", "auxpass"))
-    )
 
 
 def _held_back(gerund: Token) -> bool:
@@ -189,41 +117,6 @@ def _asked_of(request: Token) -> Argument | None:
     return target_slots(request, ("clause",), False)
 
 
-def for_clause(verb: Token) -> Token | None:
-    """The for-to clause a verb (or a request noun) governs: "called *for Israel to halt* its offensive"."""
-    return next((child for child in children(verb, "advcl") if is_for_clause(child)), None)
-
-
-def _verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Token | None] | None:
-    for pattern in lexicon.by_verb.get(lemma_of(verb), ()):
-        if pattern.subject and not _weapon(verb, pattern):
-            continue
-        obj = _furnished_thing(verb, pattern) or _verb_object(verb, pattern)
-        if pattern.prep is not None and obj is None:
-            continue
-        if pattern.object and (obj is None or not (_modifier_lemmas(obj) & pattern.object)):
-            continue
-        excluded = obj if obj is not None else first_child(verb, "dobj") or _any_prep_object(verb)
-        if pattern.not_object and excluded is not None and _modifier_lemmas(excluded) & pattern.not_object:
-            continue
-        return pattern, obj
-    return None
-
-
-def _furnished_thing(verb: Token, pattern: EventPattern) -> Token | None:
-    """What "supplied Ukraine *with* air defence systems" gives, when the pattern asks for it by
-    name: the object of "with" (the direct object is who receives it)."""
-    if lemma_of(verb) not in FURNISHING_VERBS or not pattern.object or pattern.prep is not None or is_passive(verb):
-        return None
-    receiver = first_child(verb, "dobj")
-    if receiver is None or _modifier_lemmas(receiver) & pattern.object:
-        return None
-    thing = prep_object(verb, "with") or prep_object(receiver, "with")  # (the parse may hang it on either)
-    if thing is None:
-        return None
-    return thing if _modifier_lemmas(thing) & pattern.object else None
-
-
 def _furnished(verb: Token, obj: Token | None) -> Argument | None:
     """Who receives what a verb furnishes them "with": "supplied *Ukraine* with tanks"."""
     if obj is None or obj.dep_ != "pobj" or obj.head.lower_ != "with":
@@ -232,12 +125,6 @@ def _furnished(verb: Token, obj: Token | None) -> Argument | None:
     if receiver is None or obj.head.head.i not in (verb.i, receiver.i):
         return None
     return Argument(receiver, "furnished:dobj")
-
-
-def _weapon(verb: Token, pattern: EventPattern) -> Token | None:
-    """The subject a pattern asks for: the weapon in "Russian *missiles* struck Kyiv"."""
-    subject = first_child(verb, "nsubj")
-    return subject if subject is not None and _modifier_lemmas(subject) & pattern.subject else None
 
 
 def is_meeting(frame: EventFrame, partner: Argument | None) -> bool:
@@ -250,11 +137,11 @@ def _complement(verb: Token, lexicon: EventLexicon) -> tuple[Token, EventPattern
     "demanded that Israel *allow* aid in", "threatened *sanctions*"."""
     for dep, child in dependents(verb):
         if (dep in ("xcomp", "ccomp") or is_for_clause(child)) and child.pos_ == "VERB":
-            matched = _verb_pattern(child, lexicon)
+            matched = verb_pattern(child, lexicon)
             if matched is not None:
                 return child, matched[0]
         if dep == "dobj":
-            pattern = _noun_pattern(child, lexicon)
+            pattern = noun_pattern(child, lexicon)
             if pattern is not None:
                 return child, pattern
     return None
@@ -296,7 +183,7 @@ def _names_event(obj: Token, pattern: EventPattern, lexicon: EventLexicon) -> bo
     initiative*", "lifted *a state of emergency*" (but "released *prisoners*" names people)."""
     if _is_event_noun(obj, lexicon):
         return True
-    qualified = pattern.object & (_modifier_lemmas(obj) - {lemma_of(obj)})
+    qualified = pattern.object & (modifier_lemmas(obj) - {lemma_of(obj)})
     return bool(qualified) and lemma_of(obj) in EVENT_CARRIERS | _STATE_NOUNS
 
 
@@ -308,7 +195,7 @@ def _complement_target(complement: Token, lexicon: EventLexicon) -> Argument | N
         subject = first_child(complement, "nsubj", "nsubjpass")
         return Argument(subject, "complement-subject") if subject is not None else None
     target = target_slots(complement, ("dobj",), False)
-    if target is not None and _noun_pattern(target.head, lexicon) is not None:
+    if target is not None and noun_pattern(target.head, lexicon) is not None:
         event_noun = target.head
         target = target_slots(complement, _AIMED_AT, False) or target_slots(event_noun, _AIMED_AT, False)
     return target
@@ -320,7 +207,7 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     received = _received_frame(verb, lexicon)
     if received is not None:
         return received
-    matched = _verb_pattern(verb, lexicon)
+    matched = verb_pattern(verb, lexicon)
     if matched is None:
         return None
     pattern, obj = matched
@@ -328,11 +215,11 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     if pattern.cameo == _BARE_INTENT and complement is None and not pattern.object and verb.dep_ in ("acl", "advcl", "relcl", "amod"):
         return None  # "a militant wanted on suspicion", "supplies aimed at", "as planned": no intent stated
     frame = EventFrame(trigger=verb.doc[verb.i : verb.i + 1], pattern=pattern, nominal=False, object_token=obj)
-    weapon = _weapon(verb, pattern) if pattern.subject else None
+    weapon = weapon_subject(verb, pattern) if pattern.subject else None
     if weapon is not None:
-        source = _noun_source(weapon, None) or Argument(weapon, "nsubj")
-    elif pattern.cameo[:2] in VIOLENT_ROOTS and _split_before(verb) is not None:
-        source = _split_attacker(verb)  # "killed in Israeli *shelling*": not the victims of "killed"
+        source = noun_source(weapon, None) or Argument(weapon, "nsubj")
+    elif pattern.cameo[:2] in VIOLENT_ROOTS and split_before(verb) is not None:
+        source = split_attacker(verb)  # "killed in Israeli *shelling*": not the victims of "killed"
     else:
         source = subject_of(verb)
     if weapon is not None and source.head is not weapon:
@@ -340,7 +227,7 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     if no_ones_act(source, pattern.cameo[:2]):
         return None  # "the earthquake killed 40", "victims killed by the crash"
     if source is None and is_passive(verb) and pattern.cameo[:2] in VIOLENT_ROOTS:
-        source = _means_source(verb, lexicon) or _launched_from(verb)
+        source = means_source(verb, lexicon) or launched_from(verb)
     if source is not None:
         frame.sources = coordinated(source)
     target = _verb_target(verb, pattern, obj, complement, lexicon)
@@ -378,7 +265,7 @@ def _verb_target(verb: Token, pattern: EventPattern, obj: Token | None, compleme
         target = addressee(target.head) or target  # "issued a statement *urging North Korea* to ..."
     if target is not None and obj is not None and target.head.i == obj.i and _names_event(obj, pattern, lexicon):
         target = None  # "imposed *sanctions*": the object names the event, not whom it is done to
-    if obj is not None and lemma_of(obj) in _OWNING_NOUNS:
+    if obj is not None and lemma_of(obj) in OWNING_NOUNS:
         act = prep_object(obj, "for") or prep_object(verb, "for")  # "claimed responsibility for an attack *on X*"
         aimed = owned_act_target(act) if act is not None and _is_event_noun(act, lexicon) else None
         target = aimed or target
@@ -393,93 +280,6 @@ def _verb_target(verb: Token, pattern: EventPattern, obj: Token | None, compleme
     return target
 
 
-def _means_source(verb: Token, lexicon: EventLexicon) -> Argument | None:
-    """Who did a violent act reported in the passive, from the attack it happened in: "five
-    people were killed *in an Israeli air strike*", "wounded *during shelling by Russian forces*"."""
-    for prep in children(verb, "prep"):
-        if prep.lower_ not in _MEANS_PREPS:
-            continue
-        for noun in children(prep, "pobj"):
-            pattern = _noun_pattern(noun, lexicon)
-            if pattern is not None and pattern.cameo[:2] in VIOLENT_ROOTS:
-                found = _noun_source(noun, None)
-                return Argument(found.head, f"means:{found.rule}") if found is not None else None
-            gerund = _split_attack(noun, lexicon)
-            if gerund is not None:
-                found = _split_attacker(gerund)
-                return Argument(found.head, f"means:{found.rule}") if found is not None else None
-    return _attack_when(verb, lexicon)
-
-
-def _launched_from(verb: Token) -> Argument | None:
-    """Where a rocket or shell fired in the passive came from, when no one is named: "two rockets
-    were fired *from Lebanon*", "a rocket fired *from Gaza*" (coded, as is usual, as the place's)."""
-    origin = prep_object(verb, "from")
-    if origin is None or origin.ent_type_ not in _PLACE_ENTITIES:
-        return None
-    return Argument(origin, "origin:prep:from")
-
-
-def _attack_when(verb: Token, lexicon: EventLexicon) -> Argument | None:
-    """Who did a violent act reported in the passive, from the attack in a when-clause: "six
-    people were killed *when Russian forces shelled* the town", "*when an Israeli drone struck*"."""
-    for clause in children(verb, "advcl"):
-        if not any(mark.lower_ in _WHEN_MARKS for mark in children(clause, "mark", "advmod")) or is_passive(clause):
-            continue
-        matched = _verb_pattern(clause, lexicon)
-        if matched is None or matched[0].cameo[:2] not in VIOLENT_ROOTS:
-            continue
-        subject = first_child(clause, "nsubj")
-        if subject is None or no_ones_act(Argument(subject, "nsubj"), matched[0].cameo[:2]):
-            return None
-        found = _noun_source(subject, None) if _noun_pattern(subject, lexicon) is not None else None
-        return Argument(found.head, f"when:{found.rule}") if found is not None else Argument(subject, "when:nsubj")
-    return None
-
-
-def _split_attack(noun: Token, lexicon: EventLexicon) -> Token | None:
-    """The attack a means phrase names when the parse split it off as a verb: "killed in Israeli
-    tank *shelling*", with "tank" the object of "in" and "shelling" hanging on "killed"."""
-    following = _next_token(noun)
-    if following is None or _split_before(following) is None or following.pos_ != "VERB":
-        return None
-    matched = _verb_pattern(following, lexicon)
-    return following if matched is not None and matched[0].cameo[:2] in VIOLENT_ROOTS else None
-
-
-def _split_before(attack: Token) -> Token | None:
-    """The object of "in" right before an attack word the small English pipeline split from it:
-    "in Israeli *shelling*" parsed as "in Israeli" and a verb "shelling" of its own, or "in
-    Russian artillery *shelling*" as two objects of "in"."""
-    if attack.i == 0:
-        return None
-    before = attack.doc[attack.i - 1]
-    if before.dep_ != "pobj" or before.head.lower_ not in _MEANS_PREPS:
-        return None
-    if attack.dep_ == "pobj" and attack.head.i == before.head.i:
-        return before
-    own_verb = attack.tag_ == "VBG" and attack.dep_ == "advcl" and first_child(attack, "nsubj") is None
-    if own_verb and attack.head.i == before.head.head.i:
-        return before
-    return None
-
-
-def _split_attacker(attack: Token) -> Argument | None:
-    """Whose attack a split "in Israeli *shelling*" is: the nationality, state or group that the
-    word before it is, or that modifies that word ("in *Israeli* tank shelling")."""
-    before = _split_before(attack)
-    if before is None:
-        return None
-    if before.ent_type_ in _ATTACKER_ENTITIES:
-        return Argument(before, "split:pobj")
-    named = next((c for c in before.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in _ATTACKER_ENTITIES), None)
-    return Argument(named, f"split:{named.dep_}") if named is not None else None
-
-
-def _next_token(token: Token) -> Token | None:
-    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-
-
 def _received_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
     """"Demonstrators received weapons *from the government*": what one receives from someone is
     what they gave, sent or provided — the giver is the source, the receiver the target."""
@@ -491,7 +291,7 @@ def _received_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
     giver = prep_object(verb, "from") or prep_object(thing, "from")
     if giver is None or giver.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
-    what = _modifier_lemmas(thing)
+    what = modifier_lemmas(thing)
     for lemma in GIVING_VERBS:
         for pattern in lexicon.by_verb.get(lemma, ()):
             if pattern.object and pattern.prep is None and what & pattern.object:
@@ -506,83 +306,7 @@ def _received_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
     return None
 
 
-def no_ones_act(source: Argument | None, root: str) -> bool:
-    """Whether a violent act's source is a disaster or an accident, not an actor: "the
-    earthquake", "a plane crash", "the storm" kill and destroy, but no one acts."""
-    return source is not None and root in VIOLENT_ROOTS and lemma_of(source.head) in NATURAL_CAUSES
-
-
 # -- noun events ----------------------------------------------------------------------
-def _noun_pattern(noun: Token, lexicon: EventLexicon) -> EventPattern | None:
-    for pattern in lexicon.by_noun.get(lemma_of(noun), ()):
-        if pattern.object and not ((_modifier_lemmas(noun) - {lemma_of(noun)}) & pattern.object):
-            continue
-        return pattern
-    return None
-
-
-def _noun_source(noun: Token, verb: Token | None) -> Argument | None:
-    for child in children(noun, "poss"):
-        if child.ent_type_ not in TIME_ENTITIES:  # not "*Saturday's* meeting"
-            own = _own_subject(child, verb) if verb is not None and _takes_part(noun, verb) else None
-            return own or Argument(child, "poss")  # (not "condemned *its* attack": someone else's)
-    by = prep_object(noun, "by")
-    if by is not None:
-        return Argument(by, "prep:by")
-    for child in children(noun, "acl"):  # "an attack led by Hamas"
-        agent = prep_object(child, "by")
-        if agent is not None:
-            return Argument(agent, "acl:agent")
-    for child in noun.lefts:
-        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
-            return Argument(child, child.dep_)
-    split = _split_attacker(noun) if noun.dep_ == "pobj" else None
-    if split is not None:
-        return split
-    if verb is not None and _takes_part(noun, verb):
-        return subject_of(verb)
-    return None
-
-
-def _own_subject(possessive: Token, verb: Token | None) -> Argument | None:
-    """Whose "their assault" is when the subject of the verb above says it: "Iraqi forces began
-    *their* assault" -> the Iraqi forces (the pronoun only points back)."""
-    if verb is None or possessive.lower_ not in _POSSESSIVE_PRONOUNS:
-        return None
-    subject = first_child(verb, "nsubj")
-    if subject is None or not _agrees_with(possessive, subject):
-        return None
-    return Argument(subject, "poss:subject")
-
-
-def _is_support_object(noun: Token, verb: Token | None) -> bool:
-    """"held *talks*", "waged an *offensive*", "held a new round *of talks*": the noun is what a
-    support verb carries out."""
-    noun = _whole(noun)
-    return verb is not None and noun.dep_ == "dobj" and noun.head.i == verb.i and lemma_of(verb) in SUPPORT_VERBS
-
-
-def _whole(noun: Token) -> Token:
-    """The noun an event noun is a part of: "a new round *of talks*" -> round."""
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma_of(noun.head.head) in _PART_NOUNS:
-        noun = noun.head.head
-    return noun
-
-
-def _takes_part(noun: Token, verb: Token) -> bool:
-    """Whether the verb's subject takes part in the noun's event: "held talks", "arrived for
-    talks", "during a meeting with" -- but not "condemned Israel over the raid"."""
-    if _is_support_object(noun, verb):
-        return True
-    noun = _whole(noun)  # "arrived for a second round of talks"
-    if noun.dep_ != "pobj" or noun.head.lower_ not in _PARTICIPATION_PREPS:
-        return False
-    # "arrived for talks", "claimed responsibility for the attack", but not "expressed sorrow
-    # for the shootings" or "blamed Israel for the attack"
-    obj = first_child(verb, "dobj")
-    return noun.head.lower_ != "for" or obj is None or lemma_of(obj) in _OWNING_NOUNS
-
-
 def _drawn_in(noun: Token, verb: Token | None, lexicon: EventLexicon) -> Argument | None:
     """Whom the subject drew into the event: "rebels engaged *peacekeepers* in a firefight",
     "dragged *the country* into a war"."""
@@ -621,7 +345,7 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         return None
     if noun.dep_ == "compound" and lemma_of(noun.head) not in EVENT_CARRIERS:
         return None  # a modifier, not an event: "riot police", "attack helicopters", "sanctions list"
-    pattern = _noun_pattern(noun, lexicon)
+    pattern = noun_pattern(noun, lexicon)
     if pattern is None:
         return None
     if any(child.lower_ in _HYPOTHETICAL_DETERMINERS for child in children(noun, "det")):
@@ -644,7 +368,7 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         verb = governing_verb(anchor)
         if verb is not None and (is_intended(verb) or (lemma_of(verb) in INTENT_VERBS and anchor.dep_ == "dobj")):
             return None  # "threatened to impose sanctions", "plans to hold talks": not (yet) done
-        source = _noun_source(anchor, verb)
+        source = noun_source(anchor, verb)
         if source is not None:
             frame.sources = coordinated(source)
         target = target_slots(anchor, pattern.noun_targets, passive=False) or _partner_of_body(anchor, pattern)
@@ -653,7 +377,7 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         if target is not None and target.rule.endswith("prep:between") and not pattern.reciprocal:
             frame.targets = [Argument(t, target.rule) for t in with_conjuncts(target.head)]  # mediation between A and B
             target = None
-        if target is None and not frame.targets and _is_support_object(anchor, verb):
+        if target is None and not frame.targets and is_support_object(anchor, verb):
             slots = tuple(slot for slot in pattern.noun_targets if slot.startswith("prep:"))
             target = target_slots(verb, slots, passive=False)  # "waged an offensive on Gaza"
         if target is None and not frame.targets:
@@ -670,65 +394,6 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
             frame.targets = coordinated(target)
     frame.negated = _negated(anchor)
     return frame
-
-
-def _own_claims(frames: list[EventFrame], lexicon: EventLexicon) -> list[EventFrame]:
-    """"The Houthis claimed that they had attacked Abha": claiming one's own act is claiming
-    responsibility (CAMEO 015), an event of its own besides the act claimed."""
-    pattern = lexicon.by_id.get(_CLAIM_PATTERN)
-    claims = []
-    for frame in frames:
-        reporter = frame.reporter
-        if pattern is None or reporter is None or lemma_of(reporter) not in _CLAIM_VERBS or frame.nominal:
-            continue
-        if not frame.sources or frame.sources[0].head.lower_ not in _SELF_PRONOUNS:
-            continue
-        claim = EventFrame(trigger=reporter.doc[reporter.i : reporter.i + 1], pattern=pattern, nominal=False)
-        subject = subject_of(reporter)
-        claim.sources = coordinated(subject) if subject is not None else []
-        claim.targets = frame.targets
-        if claim.sources:
-            frame.sources = claim.sources  # "they" are the claimants
-        claims.append(claim)
-    return claims
-
-
-def _speaker_for_self(frame: EventFrame) -> None:
-    """"Farc said *it* will release the sergeant", "the rebels said *they* will lay down arms":
-    a speaker who says what they themselves do is the source, named as the speaker is (the
-    pronoun only points back)."""
-    reporter = frame.reporter
-    speaker = first_child(reporter, "nsubj") if reporter is not None else None
-    if speaker is None:
-        return
-    if len(frame.sources) == 1 and frame.sources[0].rule in ("nsubj", "nsubj:inherited"):
-        pronoun = frame.sources[0].head
-        if pronoun.lower_ in _SELF_PRONOUNS and _agrees_with(pronoun, speaker):
-            frame.sources = coordinated(Argument(speaker, "nsubj:speaker"))
-    if len(frame.targets) == 1:  # "Israel said a mortar bomb was fired *at it*"
-        pronoun = frame.targets[0].head
-        if pronoun.lower_ in _OBJECT_PRONOUNS and _agrees_with(pronoun, speaker):
-            frame.targets = coordinated(Argument(speaker, f"{frame.targets[0].rule}:speaker"))
-
-
-def _agrees_with(pronoun: Token, speaker: Token) -> bool:
-    """Whether a pronoun can stand for the speaker: a named or common noun of the pronoun's number
-    ("it" is no person, "he" and "she" no state or body, "they" many)."""
-    if speaker.pos_ not in ("NOUN", "PROPN") or speaker.i > pronoun.i:
-        return False
-    plural = speaker.tag_ in ("NNS", "NNPS") or any(dep == "conj" for dep, _ in dependents(speaker))
-    word = _POSSESSIVE_PRONOUNS.get(pronoun.lower_) or _OBJECT_PRONOUNS.get(pronoun.lower_, pronoun.lower_)
-    if word == "it":
-        return not plural and speaker.ent_type_ != "PERSON"
-    if word in ("he", "she"):
-        return not plural and (speaker.ent_type_ == "PERSON" or _is_person_word(speaker))
-    return plural and word == "they"  # (not "the UN said *they* had killed five": others)
-
-
-def _is_person_word(noun: Token) -> bool:
-    """"the president", "the minister": a word for a kind of person in petrel's actor knowledge."""
-    word = default_actor_knowledge().sectors.get((lemma_of(noun),))
-    return word is not None and word.kind == "person"
 
 
 def _share_meeting_partners(frames: list[EventFrame]) -> None:
@@ -758,7 +423,7 @@ def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]
     frames = [frame for verb in verbs if (frame := verb_frame(verb, lexicon)) is not None]
     consumed = {frame.object_token.i for frame in frames if frame.object_token is not None and frame.pattern.object}
     # "Israeli air strikes hit Rafah": the strikes are the event the verb tells, not a second one
-    consumed |= {weapon.i for frame in frames if frame.pattern.subject and (weapon := _weapon(frame.trigger.root, frame.pattern)) is not None}
+    consumed |= {weapon.i for frame in frames if frame.pattern.subject and (weapon := weapon_subject(frame.trigger.root, frame.pattern)) is not None}
     for i in indices:
         if i in consumed or words.pos[i] not in ("NOUN", "PROPN") or words.lemma[i] not in lexicon.by_noun:
             continue  # "imposed sanctions": the verb's event already says it
@@ -768,9 +433,9 @@ def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]
     for frame in frames:
         frame.reporter = reporting_verb(frame.trigger.root)
         as_demand(frame, default_complement_codes())
-    frames += _own_claims(frames, lexicon)
+    frames += own_claims(frames, lexicon)
     for frame in frames:
-        _speaker_for_self(frame)
+        speaker_for_self(frame)
     _share_meeting_partners(frames)
     # The saying itself is not also an event when what is said is one (a dictionary may code "say"),
     # unless its own pattern asks for an object: "declared a curfew", "claimed responsibility".

@@ -340,14 +340,7 @@ def test_the_two_sides_are_the_pair_that_last_met(coded):
     assert all(e.source.text == "The two sides" for e in agreed)
 
 
-# -- claims, failures, withdrawals, excluded objects --------------------------------------------------
-def test_claiming_ones_own_attack_is_claiming_responsibility_and_the_attack_is_theirs(coded):
-    events = coded("Rebels claimed that they had attacked the airport in Goma on Monday.")
-    claim = the_event(events, "015")
-    attack = the_event(events, "190")
-    assert claim.source.code == "REB" and attack.source.code == "REB"
-
-
+# -- failures and withdrawals ------------------------------------------------------------------------
 def test_failing_to_reach_a_deal_is_rejecting_it(coded):
     events = [e for e in coded("British and EU negotiators have failed to reach a deal on the Irish border.") if e.cameo == "127"]
     assert len(events) == 2  # the British negotiators and the EU's
@@ -356,10 +349,6 @@ def test_failing_to_reach_a_deal_is_rejecting_it(coded):
 
 def test_withdrawing_peacekeepers_is_the_codebooks_reduction_of_relations(coded):
     assert the_event(coded("The UN withdrew peacekeepers from the Golan Heights."), "1661").source.code == "IGOUNO"
-
-
-def test_an_excluded_object_rules_a_pattern_out(coded):
-    assert not [e for e in coded("Germany is helping Liberia fight the Ebola epidemic.") if e.cameo_root == "19"]
 
 
 def test_coordinated_parties_of_a_meeting_with_no_one_else_meet_each_other(coded):
@@ -460,48 +449,11 @@ def test_releasing_an_office_holder_is_releasing_a_person(coded):
     assert event.source.code == "ISR"
 
 
-def test_who_staged_a_protest_is_its_source(coded):
-    event = the_event(coded("Kenyan activists staged a protest in Nairobi on Wednesday."), "141")
-    assert event.source.country == "KEN"
-
-
 def test_coordinated_nationalities_of_one_noun_are_one_actor_each(coded):
     events = [e for e in coded("Turkish and Russian troops attacked the town.") if e.cameo_root == "19"]
     assert {e.source.code for e in events} == {"TURMIL", "RUSMIL"}
     events = [e for e in coded("Israeli and Egyptian officials met in Cairo.") if e.cameo_root == "04"]
     assert _dyads(events) == {("ISRGOV", "EGYGOV"), ("EGYGOV", "ISRGOV")}
-
-
-def test_who_was_killed_in_an_attack_was_killed_by_the_attacker(coded):
-    event = the_event(coded("Five people were killed in an Israeli air strike on Rafah."), "190")
-    assert (event.source.code, event.target.text) == ("ISR", "Five people")
-    killing = [e for e in coded("Two soldiers were killed in an attack by Hamas militants.") if e.trigger.text == "killed"]
-    assert [e.source.text for e in killing] == ["Hamas militants"]
-
-
-@pytest.mark.parametrize("sentence", [
-    "Three children were killed in Israeli tank shelling near Khan Younis, medics said.",
-    "Two women were killed in Russian artillery shelling of the town overnight.",
-])  # fmt: skip
-def test_who_was_killed_in_national_shelling_was_killed_by_that_country(coded, sentence):
-    # the small pipeline splits "Israeli tank shelling" into an object of "in" and a verb
-    killing = [e for e in coded(sentence) if e.cameo == "190"]
-    assert [e.source.country for e in killing] == ["ISR" if "Israeli" in sentence else "RUS"]
-    shelling = the_event(coded(sentence), "194")
-    assert shelling.source.country == killing[0].source.country
-
-
-def test_the_victims_of_shelling_do_not_shell(coded):
-    shelling = the_event(coded("Four soldiers died in Russian shelling near Avdiivka on Sunday."), "194")
-    assert shelling.source.country == "RUS"
-    assert "soldiers" not in shelling.source.text
-
-
-def test_who_was_killed_when_someone_attacked_was_killed_by_the_attacker(coded):
-    killing = [e for e in coded("Six villagers were killed when Russian forces shelled the town.") if e.trigger.text == "killed"]
-    assert [(e.source.code, e.evidence["source_from"]) for e in killing] == [("RUSMIL", "when:nsubj")]
-    killing = [e for e in coded("Two brothers were killed when an Israeli drone struck their car in Gaza City.") if e.trigger.text == "killed"]
-    assert [e.source.country for e in killing] == ["ISR"]
 
 
 def test_who_is_supplied_with_arms_receives_them(coded):
@@ -560,32 +512,11 @@ def test_calling_off_a_planned_visit_is_refusing_to_meet(coded):
     assert not [e for e in events if e.cameo == "042"]  # the visit that will not happen is no visit
 
 
-def test_who_pays_a_visit_makes_it(coded):
-    event = the_event(coded("The Japanese ambassador paid a courtesy visit to the Speaker of parliament on Monday."), "042")
-    assert event.source.code == "JPNGOV"
-
-
 def test_who_a_participle_describes_does_what_it_says(coded):
     storming = [e for e in coded("Three gunmen storming the hotel took dozens of guests hostage.") if e.trigger.text == "storming"]
     assert [(e.source.text, e.evidence["source_from"]) for e in storming] == [("Three gunmen", "acl")]
     calling = [e for e in coded("Amnesty published a report calling on Egypt to free the activists.") if e.trigger.text == "calling"]
     assert all(e.source is None or e.source.text != "a report" for e in calling)  # a document is not who calls
-
-
-@pytest.mark.parametrize(("sentence", "speaker"), [
-    ("Russia said on Friday it had expelled three diplomats from Poland.", "Russia"),
-    ("The European Commission announced that it had suspended humanitarian aid to Kabul.", "The European Commission"),
-    ("Rebel fighters in Deraa said they will lay down their weapons.", "Rebel fighters in Deraa"),
-])  # fmt: skip
-def test_a_speaker_who_says_what_they_do_is_the_source(coded, sentence, speaker):
-    [event] = [e for e in coded(sentence) if e.evidence.get("source_from") == "nsubj:speaker"]
-    assert event.source.text == speaker
-    assert event.attribution is not None
-
-
-def test_a_pronoun_that_cannot_be_the_speaker_stays(coded):
-    killing = [e for e in coded("The UN said they had killed five Palestinians in Jenin.") if e.cameo == "190"]
-    assert [e.source.text if e.source else None for e in killing] == ["they"]  # the UN is one, "they" are others
 
 
 def test_assurances_received_were_given_by_whom_they_came_from(coded):
@@ -643,28 +574,9 @@ def test_what_is_done_on_orders_is_the_act_of_who_gave_them(coded):
     assert all(e.source.code == "AFGGOV" for e in events if e.trigger.text == "suspend")
 
 
-def test_their_assault_is_the_assault_of_who_began_it(coded):
-    event = the_event(coded("The Syrian army intensified its bombardment of rebel-held areas in southern Damascus."), "194")
-    assert (event.source.text, event.source.code, event.evidence["source_from"]) == ("The Syrian army", "SYRMIL", "poss:subject")
-    arrest = [e for e in coded("A Dutch court approved the extradition of the suspect two months after his arrest.") if e.cameo == "173"]
-    assert all(e.source is None or e.source.text != "A Dutch court" for e in arrest)  # a court is no "he"
-
-
 def test_a_renewed_call_is_aimed_at_whom_it_asks(coded):
     event = the_event(coded("The opposition renewed its call for the president to resign."), "020")
     assert (event.target.text, event.evidence["target_from"]) == ("the president", "complement-subject")
-
-
-def test_rockets_fired_from_a_place_are_coded_as_that_places(coded):
-    event = the_event(coded("Two rockets were fired from Lebanon into northern Israel overnight."), "194")
-    assert (event.source.code, event.target.code, event.evidence["source_from"]) == ("LBN", "ISR", "origin:prep:from")
-    fired = [e for e in coded("A rocket fired from Gaza struck a house in Sderot.") if e.trigger.text == "fired"]
-    assert [(e.source.code, e.target) for e in fired] == [("PSE", None)]  # where it came from is not where it went
-
-
-def test_a_speaker_who_says_they_were_attacked_is_the_target(coded):
-    event = the_event(coded("Hamas said Israel attacked it without warning."), "190")
-    assert (event.source.code, event.target.text) == ("ISR", "Hamas")
 
 
 def test_who_was_detained_earlier_is_released_not_detaining(coded):
@@ -701,15 +613,6 @@ def test_what_one_receives_from_someone_is_what_they_gave(coded, sentence, cameo
     event = the_event(coded(sentence), cameo)
     assert (event.source.code, event.target.code) == dyad
     assert event.evidence["rule"].endswith("+received")
-
-
-def test_who_expresses_sorrow_for_an_attack_did_not_carry_it_out(coded):
-    shooting = [e for e in coded("President Obama expressed sorrow for the horrific shootings in South Carolina.") if e.trigger.text == "shootings"]
-    assert [e.source for e in shooting] in ([], [None])
-    talks = [e for e in coded("Blinken arrived in Cairo for talks with Egyptian officials.") if e.cameo == "040"]
-    assert {(e.source.text, e.target.text) for e in talks} == {  # who arrives for talks takes part in them
-        ("Blinken", "Egyptian officials"), ("Egyptian officials", "Blinken"),
-    }
 
 
 @pytest.mark.parametrize("sentence, cameo, target, rule", [
@@ -777,23 +680,9 @@ def test_a_gift_to_help_someone_is_for_them(coded):
     assert event.target.code == "ETH"
 
 
-@pytest.mark.parametrize("sentence, cameo, dyad", [
-    ("Russian missiles struck Kyiv overnight.", "194", ("RUS", "UKRGOV")),
-    ("The missiles fired by the Israeli military struck an arms depot of the Syrian army.", "194", ("ISRMIL", "SYRMIL")),
-    ("Israeli warplanes pounded Rafah on Tuesday.", "195", ("ISR", "PSE")),
-])  # fmt: skip
-def test_a_weapon_that_strikes_is_an_attack_by_whoever_it_belongs_to(coded, sentence, cameo, dyad):
-    event = next(e for e in coded(sentence) if e.cameo == cameo and e.target is not None)
-    assert (event.source.code, event.target.code) == dyad
-
-
 def test_strikes_that_hit_a_town_are_one_event_not_two(coded):
     events = [e for e in coded("Israeli air strikes hit Rafah on Tuesday.") if e.cameo_root == "19"]
     assert [(e.trigger.text, e.source.code, e.target.code) for e in events] == [("hit", "ISR", "PSE")]
-
-
-def test_an_earthquake_striking_is_no_attack(coded):
-    assert coded("An earthquake struck the region on Tuesday.") == []
 
 
 @pytest.mark.parametrize("sentence, cameo, target", [
@@ -840,15 +729,6 @@ def test_a_gift_for_a_purpose_somewhere_is_aimed_at_that_place(coded):
 def test_for_the_first_time_is_no_one(coded):
     event = the_event(coded("The British Foreign Secretary expressed pessimism about his mission for the first time today."), "012")
     assert event.target.text == "his mission"
-
-
-@pytest.mark.parametrize("sentence", [
-    "The earthquake killed 40 people in the region.",
-    "Four victims were killed by the plane crash.",
-    "A storm destroyed dozens of homes in the province.",
-])  # fmt: skip
-def test_what_disasters_and_accidents_do_is_no_ones_act(coded, sentence):
-    assert coded(sentence) == []
 
 
 def test_what_events_say_of_their_sentence_is_its_text(coded):
