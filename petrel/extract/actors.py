@@ -506,8 +506,8 @@ def _kind_of(head: Token, country_hit: KnowledgeHit | None, sector: SectorWord |
     if sector is not None:
         return sector.kind
     if country_hit is not None and country_hit.named.how == "demonym" and _covers(country_hit, head):
-        if head.pos_ in ("NOUN", "PROPN"):
-            return "population"  # "Palestinians", "Israelis"
+        if head.pos_ in ("NOUN", "PROPN") and not modifies_a_thing(head):
+            return "population"  # "Palestinians", "Israelis" (not "*Russian* shelling", tagged PROPN)
     return "state"
 
 

@@ -94,3 +94,11 @@ def test_a_sector_term_cut_short_by_the_end_of_the_text_is_not_matched(actor_of)
 def test_a_group_of_a_national_body_belongs_to_its_country(actor_of):
     actor = actor_of("Opponents of Rwanda's Senate protested yesterday.", "Opponents")
     assert actor.country == "RWA"
+
+
+def test_a_nationality_modifying_an_attack_is_the_state_not_its_people(actor_of):
+    # spaCy may tag the adjective PROPN: "in *Russian* shelling" is Russia's, not Russian civilians'
+    actor = actor_of("Six people died in Russian shelling of Kharkiv.", "Russian")
+    assert (actor.country, actor.sector, actor.kind) == ("RUS", None, "state")
+    people = actor_of("Palestinians fled the shelling of Rafah.", "Palestinians")
+    assert (people.country, people.sector, people.kind) == ("PSE", "CVL", "population")
