@@ -210,7 +210,7 @@ class DictionarySkip(str, Enum):
     The value reads after a count in the import report ("327 subject-side patterns ...").
     """
 
-    SUBJECT_SIDE = "subject-side patterns (words before the verb, as in '- &MILITARY *')"
+    SUBJECT_SIDE = "subject-side patterns with more than one word or a marker before the verb (as in '- IN_ *')"
     NULL_CODE = "entries with the null code [---] (PETRARCH codes no event for them)"
     REVERSED_CODE = "patterns with only a reversed code (as in [:173], the target acting on the source)"
     UNKNOWN_CODE = "entries whose code is not a CAMEO code of the ontology"

@@ -251,14 +251,15 @@ class _Importer:
             self._add(block, line, {verb}, _cameo(own.group(1), self.ontology))
 
     def _add(self, block: _Block, line: int, verbs: set[str], cameo: str, prep: str | None = None,
-             obj: frozenset[str] = frozenset(), targets: tuple[str, ...] = ()) -> None:  # fmt: skip
+             obj: frozenset[str] = frozenset(), targets: tuple[str, ...] = (),
+             subject: frozenset[str] = frozenset()) -> None:  # fmt: skip
         if not targets and prep and not obj:
             targets = (f"prep:{prep}",)  # "- * (TO)": the other party is whoever follows the preposition
         elif not targets and obj and not prep:
             targets = _BESIDE_OBJECT_TARGETS
         self.patterns.append(EventPattern(
             id=f"petrarch:{block.name}:{line}", cameo=cameo, verbs=frozenset(verbs), nouns=frozenset(),
-            prep=prep, object=obj, verb_targets=targets or ("dobj",), noun_targets=(), line=line,
+            prep=prep, object=obj, subject=subject, verb_targets=targets or ("dobj",), noun_targets=(), line=line,
         ))  # fmt: skip
 
     def _multiword(self, block: _Block, line: int, verb: str, after: list[str], code: str) -> None:
@@ -281,14 +282,24 @@ class _Importer:
         code = _CODE.search(body)
         if code is None or "*" not in body[: code.start()]:
             raise _Skip(DictionarySkip.MALFORMED)
-        subject, _, after = body[: code.start()].partition("*")
-        if subject.strip():
-            raise _Skip(DictionarySkip.SUBJECT_SIDE)
+        before, _, after = body[: code.start()].partition("*")
+        subject = self._subject(before)
         cameo = _cameo(code.group(1), self.ontology)
         if not verbs:
             raise _Skip(DictionarySkip.NO_VERBS)
         prep, obj, targets = self._conditions(after)
-        self._add(block, line, verbs, cameo, prep, obj, targets)
+        self._add(block, line, verbs, cameo, prep, obj, targets, subject)
+
+    def _subject(self, text: str) -> frozenset[str]:
+        """What '- &MILITARY *' or '- MORTAR *' asks before the verb: the lemmas one of which must
+        head (or modify) its subject, as petrel's own patterns ask for "*missiles* struck". Several
+        words, or PETRARCH's markers ('- IN_ *', '- SAID * TO'), say more than a subject: skipped."""
+        words = [token for token in _tokens(text) if token.lower() not in _ARTICLES]
+        if not words:
+            return frozenset()
+        if len(words) > 1 or not re.fullmatch(r"&?[A-Za-z-]+|\{[A-Za-z -]+\}", words[0]):
+            raise _Skip(DictionarySkip.SUBJECT_SIDE)
+        return self._object(words[0])
 
     def _conditions(self, text: str) -> tuple[str | None, frozenset[str], tuple[str, ...]]:
         """The prep, the object lemmas and the target slots ('+' marks them) a pattern asks for after the verb."""

@@ -185,18 +185,25 @@ def test_code_pair_gives_the_source_code(tmp_path):
 
 
 # -- what cannot be imported is skipped and counted -----------------------------------------
-def test_subject_side_patterns_are_skipped_and_counted(tmp_path):
+def test_a_word_before_the_verb_is_what_its_subject_must_be(tmp_path):
     lexicon, path = _import(tmp_path, SYNSETS + """
         ---  ACCELERATE   [---]  ---
         RUSH
         - * AID                                               [070]
         - &MILITARY *                                         [154]         # RUSH
         -  &MILITARY * EXERCISES                              [062:062]
+        - IN_ *                                               [075]
     """)
-    assert [p.cameo for p in lexicon.patterns] == ["070"]
+    by_line = {p.line: p for p in lexicon.patterns}
+    rush_troops = by_line[_line(path, "[154]")]
+    assert (rush_troops.cameo, rush_troops.object) == ("154", frozenset())
+    assert {"troop", "army"} <= rush_troops.subject
+    exercises = by_line[_line(path, "EXERCISES")]
+    assert exercises.subject == rush_troops.subject and "exercise" in exercises.object
     report = lexicon.report
-    assert report.skipped[DictionarySkip.SUBJECT_SIDE] == [_line(path, "- &MILITARY"), _line(path, "EXERCISES")]
-    assert str(report).startswith(f"imported 1 patterns for 1 verbs from {path}, skipped 3 (2 subject-side patterns")
+    assert report.skipped[DictionarySkip.SUBJECT_SIDE] == [_line(path, "IN_")]  # PETRARCH's markers: no subject
+    assert str(report).startswith(f"imported 3 patterns for 1 verbs from {path}")
+    assert "1 subject-side patterns with more than one word or a marker before the verb" in str(report)
 
 
 def test_unknown_code_is_skipped(tmp_path):
@@ -331,3 +338,20 @@ def test_cameo_2_dictionary_imports_with_sensible_counts():
         block, line = pattern.id.split(":")[1:]
         assert int(line) == pattern.line and block.isupper()
         assert not lines[pattern.line - 1].startswith(("#", "&", "~"))
+
+
+@pytest.mark.slow
+def test_troops_rushing_to_a_border_is_coded_from_an_imported_subject_pattern(tmp_path):
+    lexicon, path = _import(tmp_path, SYNSETS + """
+        ---  ACCELERATE   [---]  ---
+        RUSH
+        - &MILITARY *                                         [154]         # RUSH
+    """)
+    from petrel.extract.event_frames import find_event_frames
+    from petrel.knowledge.event_lexicon import default_event_lexicon
+    from petrel.nlp import load_pipeline
+
+    doc = load_pipeline()("Indian troops rushed to the border on Monday.")
+    [frame] = find_event_frames(next(doc.sents), default_event_lexicon().extended_with(lexicon))
+    assert (frame.trigger.text, frame.pattern.cameo) == ("rushed", "154")
+    assert frame.sources[0].head.text in ("Indian", "troops")
