@@ -9,7 +9,8 @@ from petrel.store.ingest import CodedArticle, EventStore, IngestCounts
 
 # Articles a transaction (`petrel code --db --commit-every`). Each batch costs a dozen SQL
 # statements and a commit whatever its size, so larger batches store faster (into a store
-# growing to 1M events: 13.3k records/s at 256, 21.2k at 1,024); a process killed mid-run loses
+# growing to 1M events: 13.3k records/s at 256, 21.2k at 1,024 when compared; see docs/store.md
+# for the current figures); a process killed mid-run loses
 # at most this many coded articles, which the rerun codes again (1,024 articles are 2-3
 # minutes of coding on one core: coding, not storing, is what takes the time).
 STORE_BATCH_ARTICLES = 1024
