@@ -97,7 +97,7 @@ class ArticleCoder:
                     records.setdefault(event.event_id, event)  # coordinated words can find one event twice
                 for figure in sentence_figures(sentence, index, article, actors, self.figure_words):
                     records.setdefault(figure.figure_id, figure)
-            publication = article.date or infer_publication_date(doc)
+            publication = article.date or infer_publication_date(article.text)
             return date_and_place(doc, list(records.values()), publication, actors.countries())
         finally:
             forget_parse(doc)

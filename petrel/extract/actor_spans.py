@@ -74,11 +74,11 @@ def mention_extent(
     preps = _PLACING_PREPS if head.pos_ == "NOUN" else {"of"} if name else set()
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in preps and any(c.dep_ == "pobj" for c in child.children):
-            last = max(last, max(t.i for t in child.subtree))
+            last = max(last, child.right_edge.i)
         elif child.dep_ == "acl" and child.tag_ == "VBN" and head.pos_ == "NOUN" and _reduced_relative(child):
-            last = max(last, max(t.i for t in child.subtree))  # "British forces *based in Vitez*"
+            last = max(last, child.right_edge.i)  # "British forces *based in Vitez*"
         elif _renames(child, head):
-            last = max(last, max(t.i for t in child.subtree))  # "Vladimir Putin*, the Russian president*"
+            last = max(last, child.right_edge.i)  # "Vladimir Putin*, the Russian president*"
     last = _closing_bracket(doc, first.i, _before_time(doc, max(first.i, head.i), last))
     last_token = doc[last]
     return first.idx, last_token.idx + len(last_token.text)

@@ -7,7 +7,7 @@ Pure functions over a spaCy Doc (find, then let the caller annotate):
   rules for one phrase; this module reads the parse around it).
 - `date_for(trigger, mentions)`: the phrase attached to an event's clause, or None (the caller
   then uses the publication date, precision "day", date_text null).
-- `infer_publication_date(doc)`: from a dateline or an opening "On 27 January 2022, ..."
+- `infer_publication_date(text)`: from a dateline or an opening "On 27 January 2022, ..."
   when the article comes without a date.
 
 spaCy's DATE/TIME entities are the candidates, plus bare weekdays and "yesterday"/"today"
@@ -262,12 +262,11 @@ DATED_DATELINE = re.compile(
 )
 
 
-def infer_publication_date(doc: Doc) -> date | None:
-    """The publication date an article without one states at its start: a dateline or an
+def infer_publication_date(text: str) -> date | None:
+    """The publication date an article's text without one states at its start: a dateline or an
     opening "On 23 February 2022, ...". A dateline without a year ("CAIRO, March 21 (Reuters)")
     takes the first year that puts it on or after the latest full date in the text ("Oct. 7,
     2023" -> March 21, 2024); None when the text gives no year, and never today."""
-    text = doc.text  # (rebuilt from the tokens on every access)
     found = _OPENING.match(text) or DATED_DATELINE.match(text)
     if found is None:
         return None

@@ -80,7 +80,8 @@ def find_places(
         named_by = {country: {""} for country in context_countries}  # named by no word of the text
 
     def context_of(name: str) -> frozenset[str]:
-        return frozenset(country for country, names in named_by.items() if names - {name.lower()})
+        lowered = name.lower()  # (a country counts if a word other than this name named it)
+        return frozenset(country for country, names in named_by.items() if len(names) > 1 or lowered not in names)
 
     names = [(span, core_name(span), label) for span, label in spans]
     contexts = [context_of(core.text) for _, core, _ in names]
