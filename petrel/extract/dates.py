@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from petrel.extract.date_phrases import WEEKDAYS, Precision, nth_day_start, resolve_phrase
+from petrel.extract.dependents import words_of
 
 __all__ = ["DateMention", "date_for", "find_dates", "infer_publication_date"]
 
@@ -209,8 +209,8 @@ def _candidates(doc: Doc) -> list[Span]:
             spans.append(_trimmed(ent))
     spans = [span for span in spans if len(span)]
     covered = {i for span in spans for i in range(span.start, span.end)}
-    day_words = {doc.vocab.strings.add(word) for word in _BARE_DAY_WORDS}
-    for i in [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in day_words]:  # (no Token per word)
+    lower = words_of(doc).lower
+    for i in [i for i in range(len(doc)) if lower[i] in _BARE_DAY_WORDS]:  # (no Token per word)
         token = doc[i]
         # not "The Sunday Times" (an ORG): only words the tagger left outside any entity
         if token.i not in covered and not token.ent_type_ and (token.is_title or token.is_lower):

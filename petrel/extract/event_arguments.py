@@ -21,7 +21,7 @@ from petrel.knowledge.event_lexicon import EventPattern
 _SUBJECTS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
-_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 # Acts and trades whose "of" phrase names what they touch: "imports *of Egyptian produce*"
 _CONCERNING_NOUNS = frozenset({"import", "export", "boycott", "publication", "shipment", "sale"})
 # "accused X *of* shelling", "blamed X *for* attacking", "charged X *with* killing"
@@ -321,4 +321,4 @@ def stationed_in(mission: Token) -> Token | None:
         return None
     place = prep_object(mission, "in")
     named = [place, *(c for c in place.children if c.dep_ == "compound")] if place is not None else []
-    return place if any(word.ent_type_ in _PLACE_ENTITIES for word in named) else None
+    return place if any(word.ent_type_ in PLACE_ENTITIES for word in named) else None

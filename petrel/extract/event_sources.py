@@ -14,7 +14,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from petrel.extract.dependents import children, first_child
-from petrel.extract.event_arguments import TIME_ENTITIES, Argument, is_passive, lemma_of, prep_object, subject_of
+from petrel.extract.event_arguments import (
+    PLACE_ENTITIES, TIME_ENTITIES, Argument, is_passive, lemma_of, prep_object, subject_of,
+)
 from petrel.extract.event_modality import VIOLENT_ROOTS
 from petrel.extract.event_patterns import noun_pattern, verb_pattern
 from petrel.extract.reported_speech import POSSESSIVE_PRONOUNS, agrees_with
@@ -32,7 +34,6 @@ _PARTICIPATION_PREPS = frozenset({"for", "during", "at", "in", "after", "before"
 OWNING_NOUNS = frozenset({"responsibility", "credit", "blame"})  # "claimed responsibility for the attack"
 _MEANS_PREPS = frozenset({"in", "during", "by"})
 _WHEN_MARKS = frozenset({"when", "as"})
-_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 _ATTACKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "*Israeli* shelling", "*Hamas* rockets"
 # What kills, wounds and destroys without anyone acting: such events are no political events.
 NATURAL_CAUSES = frozenset({
@@ -58,7 +59,7 @@ def noun_source(noun: Token, verb: Token | None) -> Argument | None:
         if agent is not None:
             return Argument(agent, "acl:agent")
     for child in noun.lefts:
-        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in _ATTACKER_ENTITIES:
             return Argument(child, child.dep_)
     split = split_attacker(noun) if noun.dep_ == "pobj" else None
     if split is not None:
@@ -152,7 +153,7 @@ def launched_from(verb: Token) -> Argument | None:
     """Where a rocket or shell fired in the passive came from, when no one is named: "two rockets
     were fired *from Lebanon*", "a rocket fired *from Gaza*" (coded, as is usual, as the place's)."""
     origin = prep_object(verb, "from")
-    if origin is None or origin.ent_type_ not in _PLACE_ENTITIES:
+    if origin is None or origin.ent_type_ not in PLACE_ENTITIES:
         return None
     return Argument(origin, "origin:prep:from")
 

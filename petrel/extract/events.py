@@ -45,7 +45,8 @@ def _targets(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | Non
     targets = _actors(frame.targets, actors)
     if _only_things(targets, frame.targets):
         if frame.fallback_targets:
-            return _thing_destination(frame.fallback_targets, actors) or _actors(frame.fallback_targets, actors)
+            fallback = _actors(frame.fallback_targets, actors)
+            return _thing_destination(frame.fallback_targets, fallback, actors) or fallback
         if not frame.nominal or not frame.targets:
             targets = _recipient_or_scene(frame, actors) or targets
         return targets[:1]  # "a blockade on food, water and medicine": one event, not one per thing
@@ -64,10 +65,12 @@ def _own_things_placed(arguments: list[Argument], actors: ArticleActors) -> list
     return []
 
 
-def _thing_destination(things: list[Argument], actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:
+def _thing_destination(
+    things: list[Argument], resolved: list[tuple[Actor | None, str | None]], actors: ArticleActors
+) -> list[tuple[Actor | None, str | None]]:
     """"eased restrictions on *the ability of citizens to travel to Cuba*": when what the event is
-    for is itself a thing petrel knows nothing of, the country or body its clause sends it to."""
-    resolved = _actors(things, actors)
+    for is itself a thing petrel knows nothing of (`resolved`: what the things resolve to), the
+    country or body its clause sends it to."""
     if not _only_things(resolved, things):
         return []
     for thing in things:
