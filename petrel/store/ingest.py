@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from petrel.articles import Article
@@ -36,7 +37,7 @@ from petrel.store.connection import connect, registered
 from petrel.memory import collection_paused
 from petrel.store.near_duplicates import (
     CANDIDATES_PER_ARTICLE, PERMUTATIONS, Signature, best_original, content_hash, most_shared, normalised_words, signatures,
-    signatures_of_values, words_hash,
+    words_hash,
 )
 from petrel.store.remembered import remember_people, remember_places
 from petrel.store.stored_signatures import insert_signatures, resign_articles, signatures_are_current
@@ -227,8 +228,8 @@ class EventStore:
                     shared[other.article.id] += 1
                     earlier[other.article.id] = other
                 seen_in_bucket[bucket].append(new)
-            candidates = {i: (other.signature, other.duplicate_of or i) for i, other in earlier.items()}
-            candidates.update({i: (signature, root) for i, (signature, root, _) in stored.get(new.article.id, {}).items()})
+            candidates = {i: (other.signature.values, other.duplicate_of or i) for i, other in earlier.items()}
+            candidates.update({i: (values, root) for i, (values, root, _) in stored.get(new.article.id, {}).items()})
             shared.update({i: buckets for i, (_, _, buckets) in stored.get(new.article.id, {}).items()})
             chosen = most_shared(dict(shared), CANDIDATES_PER_ARTICLE)
             found = best_original(new.signature, {i: candidates[i][0] for i in chosen})
@@ -236,8 +237,8 @@ class EventStore:
                 new.duplicate_of, new.similarity = candidates[found[0]][1], found[1]
                 counts.near_duplicates += 1
 
-    def _stored_candidates(self, batch: list[_NewArticle]) -> dict[str, dict[str, tuple[Signature, str, int]]]:
-        """Stored articles sharing LSH buckets with each new one: signature, original, buckets shared."""
+    def _stored_candidates(self, batch: list[_NewArticle]) -> dict[str, dict[str, tuple[np.ndarray, str, int]]]:
+        """Stored articles sharing LSH buckets with each new one: signature values, original, buckets shared."""
         rows = [(band, bucket, new.article.id) for new in batch for band, bucket in enumerate(new.signature.buckets)]
         bands = pa.table(
             {
@@ -260,11 +261,11 @@ class EventStore:
             ).to_arrow_table()
         # the signatures as one array, a row per candidate (128 Python ints a row cost more
         # than the query)
-        stored = signatures_of_values(found["signature"].combine_chunks().flatten().to_numpy().reshape(-1, PERMUTATIONS))
-        candidates: dict[str, dict[str, tuple[Signature, str, int]]] = {}
+        stored = found["signature"].combine_chunks().flatten().to_numpy().reshape(-1, PERMUTATIONS)
+        candidates: dict[str, dict[str, tuple[np.ndarray, str, int]]] = {}
         columns = (found[name].to_pylist() for name in ("new_id", "stored_id", "buckets", "original"))
-        for signature, new_id, stored_id, buckets, original in zip(stored, *columns):
-            candidates.setdefault(new_id, {})[stored_id] = (signature, original, buckets)
+        for values, new_id, stored_id, buckets, original in zip(stored, *columns):
+            candidates.setdefault(new_id, {})[stored_id] = (values, original, buckets)
         return candidates
 
     def _insert(self, batch: list[_NewArticle], copies: list[tuple[Article, str]], counts: IngestCounts) -> None:

@@ -139,13 +139,12 @@ class Signature:
 
     def similarity(self, other: "Signature") -> float:
         """Estimated Jaccard similarity of the two texts' shingle sets."""
-        return float(np.count_nonzero(self.values == other.values)) / PERMUTATIONS
+        return estimated_similarity(self.values, other.values)
 
 
-def signatures_of_values(values: np.ndarray) -> list[Signature]:
-    """Signatures from their values (a row per signature), with their buckets."""
-    buckets = band_buckets(values).tolist()
-    return [Signature(row, tuple(row_buckets)) for row, row_buckets in zip(values, buckets)]
+def estimated_similarity(values: np.ndarray, other: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two texts' shingle sets, from their signatures' values."""
+    return float(np.count_nonzero(values == other)) / PERMUTATIONS
 
 
 def band_buckets(values: np.ndarray) -> np.ndarray:
@@ -183,7 +182,8 @@ def signatures(texts_words: list[list[str]]) -> list[Signature]:
     permuted = np.multiply(multipliers[:, None], mixed[None, :])  # uint32: wraps around, i.e. mod 2^32
     np.add(permuted, offsets[:, None], out=permuted)
     least = np.ascontiguousarray(np.minimum.reduceat(permuted, starts, axis=1).T, dtype=np.uint64)
-    return signatures_of_values(least)
+    buckets = band_buckets(least).tolist()
+    return [Signature(values, tuple(row_buckets)) for values, row_buckets in zip(least, buckets)]
 
 
 @cache
@@ -208,15 +208,16 @@ def most_shared(candidates: dict[str, int], limit: int) -> list[str]:
     return sorted(candidates, key=lambda article_id: -candidates[article_id])[:limit]
 
 
-def best_original(signature: Signature, candidates: dict[str, Signature]) -> tuple[str, float] | None:
-    """The most similar candidate at or above NEAR_DUPLICATE_SIMILARITY, or None.
+def best_original(signature: Signature, candidates: dict[str, np.ndarray]) -> tuple[str, float] | None:
+    """The most similar candidate (by its signature's values) at or above
+    NEAR_DUPLICATE_SIMILARITY, or None.
 
     Ties go to the candidate listed first (the earliest stored), so copies of copies link to
     the first text of the story.
     """
     best: tuple[str, float] | None = None
     for article_id, other in candidates.items():
-        similarity = signature.similarity(other)
+        similarity = estimated_similarity(signature.values, other)
         if similarity >= NEAR_DUPLICATE_SIMILARITY and (best is None or similarity > best[1]):
             best = (article_id, similarity)
     return best
