@@ -18,6 +18,7 @@ from petrel.knowledge.places import default_gazetteer
 from petrel.records import Event, Figure
 
 Record = Event | Figure
+_CIVILIANS = "CVL"
 
 
 def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
@@ -33,7 +34,12 @@ def placed(record: Record, mention: PlaceMention | None) -> Record:
 def with_place_countries(record: Record, places: list[PlaceMention]) -> Record:
     """An event whose actor is a place, or people of a place, known to no actor table: "shelled
     *Rafah*", "*residents of Khan Younis*" take the place's country (as PETRARCH codes a town by
-    its country); what the actor is (sector, kind) stays as resolved."""
+    its country); what the actor is (sector, kind) stays as resolved.
+
+    Civilians the event is aimed at, of no country the text names, are the people of the place
+    where it happened: "*four children* were killed in tank shelling in Gaza" are Palestinian
+    civilians (`evidence.target_country_from: "location"`). Whoever does the event is not
+    placed so: an army often acts far from home."""
     if not isinstance(record, Event):
         return record
     update = {}
@@ -45,6 +51,10 @@ def with_place_countries(record: Record, places: list[PlaceMention]) -> Record:
         if place is not None:
             name = actor.name or (place.name if actor.sector is None else None)
             update[role] = actor.model_copy(update={"country": place.country, "code": place.country + (actor.sector or ""), "name": name})
+        elif role == "target" and actor.sector == _CIVILIANS and record.location is not None and record.location.country:
+            country = record.location.country
+            update[role] = actor.model_copy(update={"country": country, "code": country + actor.sector})
+            update["evidence"] = {**record.evidence, "target_country_from": "location"}
     return record.model_copy(update=update) if update else record
 
 
