@@ -25,7 +25,7 @@ from petrel.extract.event_patterns import (
     for_clause, is_for_clause, modifier_lemmas, noun_pattern, verb_pattern, weapon_subject,
 )
 from petrel.extract.event_sources import (  # (no_ones_act: model_events.py reads it from here too)
-    OWNING_NOUNS, is_support_object, launched_from, means_source, no_ones_act, noun_source, split_attacker,
+    OWNING_NOUNS, is_support_object, launched_from, means_source, no_ones_act, noun_source, split_attacker, undergone,
     split_before,
 )
 from petrel.extract.event_targets import (  # (recipients_and_scenes: events.py reads it from here)
@@ -54,6 +54,7 @@ _CONSULTATION_ROOT = "04"
 _GIVING_ROOTS = frozenset({"05", "06", "07"})
 _BARE_INTENT = "030"
 # "received X from Y" is Y giving X: the giving verbs whose object-named patterns it takes.
+_INTENT_ROOT = "03"
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 GIVING_VERBS = ("give", "provide", "send", "offer", "extend", "grant", "deliver", "make", "issue")
 # Generic nouns whose modifier names the event: "a mediation effort", "an aid convoy".
@@ -295,6 +296,8 @@ def _received_frame(verb: Token, lexicon: EventLexicon) -> EventFrame | None:
     for lemma in GIVING_VERBS:
         for pattern in lexicon.by_verb.get(lemma, ()):
             if pattern.object and pattern.prep is None and what & pattern.object:
+                if pattern.cameo.startswith(_INTENT_ROOT) and lemma_of(thing) in lexicon.by_noun:
+                    continue  # a visit received was paid, not offered: the noun's own event ("received a visit from")
                 frame = EventFrame(
                     trigger=verb.doc[verb.i : verb.i + 1], pattern=replace(pattern, id=f"{pattern.id}+received"),
                     nominal=False, object_token=thing, negated=_negated(verb),
@@ -368,10 +371,14 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         verb = governing_verb(anchor)
         if verb is not None and (is_intended(verb) or (lemma_of(verb) in INTENT_VERBS and anchor.dep_ == "dobj")):
             return None  # "threatened to impose sanctions", "plans to hold talks": not (yet) done
-        source = noun_source(anchor, verb)
+        suffered = undergone(anchor, verb)
+        source = suffered[0] if suffered is not None else noun_source(anchor, verb)
         if source is not None:
             frame.sources = coordinated(source)
-        target = target_slots(anchor, pattern.noun_targets, passive=False) or _partner_of_body(anchor, pattern)
+        if suffered is not None:
+            target = suffered[1]  # "the convoy came under fire from militants"
+        else:
+            target = target_slots(anchor, pattern.noun_targets, passive=False) or _partner_of_body(anchor, pattern)
         if target is None and "prep:between" in pattern.noun_targets:
             target = disputed_between(anchor)  # "a mediation effort to end the dispute *between A and B*"
         if target is not None and target.rule.endswith("prep:between") and not pattern.reciprocal:

@@ -33,6 +33,10 @@ _PART_NOUNS = frozenset({"round", "series", "session", "wave", "day", "week", "p
 _PARTICIPATION_PREPS = frozenset({"for", "during", "at", "in", "after", "before", "ahead", "on"})
 OWNING_NOUNS = frozenset({"responsibility", "credit", "blame"})  # "claimed responsibility for the attack"
 _MEANS_PREPS = frozenset({"in", "during", "by"})
+# Verbs whose subject undergoes the event their object names ("*faced* criticism from", "*suffered*
+# heavy shelling", "*received* a visit from"), and those it undergoes "under" ("*came* under fire").
+_UNDERGOING_VERBS = frozenset({"face", "suffer", "receive", "draw", "attract", "endure", "sustain", "encounter", "incur"})
+_UNDER_VERBS = frozenset({"come", "be", "remain", "fall", "stay"})
 _WHEN_MARKS = frozenset({"when", "as"})
 _ATTACKER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})  # "*Israeli* shelling", "*Hamas* rockets"
 # What kills, wounds and destroys without anyone acting: such events are no political events.
@@ -67,6 +71,34 @@ def noun_source(noun: Token, verb: Token | None) -> Argument | None:
     if verb is not None and _takes_part(noun, verb):
         return subject_of(verb)
     return None
+
+
+def undergone(noun: Token, verb: Token | None) -> tuple[Argument | None, Argument] | None:
+    """Who does and who undergoes a noun event the verb's subject undergoes: "the convoy *came
+    under* fire from militants", "the minister *faced* criticism from lawmakers", "Kyiv *received*
+    a visit from Blinken", "was subjected to attacks by settlers" -> (the from/by phrase or the
+    noun's own source, the subject)."""
+    if verb is None or not _undergoes(noun, verb):
+        return None
+    undergoer = first_child(verb, "nsubjpass" if is_passive(verb) else "nsubj")
+    if undergoer is None:
+        return None
+    source = noun_source(noun, None)
+    if source is None:
+        giver = prep_object(noun, "from") or prep_object(verb, "from")
+        source = Argument(giver, "undergone:from") if giver is not None else None
+    return source, Argument(undergoer, "undergone:" + undergoer.dep_)
+
+
+def _undergoes(noun: Token, verb: Token) -> bool:
+    if noun.dep_ == "dobj":
+        return noun.head.i == verb.i and lemma_of(verb) in _UNDERGOING_VERBS
+    if noun.dep_ != "pobj" or noun.head.head.i != verb.i:
+        return False
+    preposition = noun.head.lower_
+    if preposition == "under":
+        return lemma_of(verb) in _UNDER_VERBS
+    return preposition == "to" and lemma_of(verb) == "subject" and is_passive(verb)
 
 
 def _own_subject(possessive: Token, verb: Token | None) -> Argument | None:

@@ -90,3 +90,23 @@ def test_an_earthquake_striking_is_no_attack(coded):
 ])  # fmt: skip
 def test_what_disasters_and_accidents_do_is_no_ones_act(coded, sentence):
     assert coded(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, cameo, source, target",
+    [
+        ("The base came under attack from Houthi rebels on Sunday.", "190", "YEMREB", "The base"),
+        ("The defence minister faced criticism from opposition lawmakers.", "111", "LEG", "The defence minister"),
+        ("Palestinian farmers were subjected to attacks by settlers.", "190", "CVL", "Palestinian farmers"),
+        ("Kyiv received a visit from Blinken on Tuesday.", "042", "USAGOV", "Kyiv"),
+    ],
+)
+def test_who_undergoes_a_noun_event_is_its_target_not_its_source(coded, sentence, cameo, source, target):
+    event = the_event(coded(sentence), cameo)
+    assert (event.source.code, event.target.text) == (source, target)
+    assert event.evidence["target_from"].startswith("undergone:")
+
+
+def test_criticism_faced_over_an_act_has_no_critic_named(coded):
+    event = the_event(coded("Israel faced international criticism over the raid."), "111")
+    assert (event.source, event.target.code) == (None, "ISR")
