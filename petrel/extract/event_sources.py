@@ -27,7 +27,6 @@ SUPPORT_VERBS = frozenset({
     "hold", "have", "launch", "carry", "conduct", "wage", "stage", "mount", "begin", "start", "resume",
     "continue", "open", "pursue", "step", "intensify", "escalate", "join", "attend", "host", "make",
     "kick", "undertake", "perform", "lead", "organize", "organise", "complete", "end", "conclude", "pay",
-    "wag", "stag",  # the small English pipeline lemmatises "waged" as "wag", "staged" as "stag"
 })  # fmt: skip
 _PART_NOUNS = frozenset({"round", "series", "session", "wave", "day", "week", "phase", "stage", "spate", "string"})
 _PARTICIPATION_PREPS = frozenset({"for", "during", "at", "in", "after", "before", "ahead", "on"})
