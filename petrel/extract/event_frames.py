@@ -40,6 +40,7 @@ from petrel.knowledge.event_lexicon import EventLexicon, EventPattern
 
 # What a statement's issuer stands behind, for "according to the statement" later on
 DOCUMENT_NOUNS = frozenset({"statement", "report", "communique", "communiqué", "declaration", "readout", "letter"})
+_STATEMENT = "010"  # a statement put out, not specified ("made remarks", "delivered a speech")
 _STATEMENT_ROOT = "01"  # (not "investigated a report alleging ...": the report is what is investigated)
 _HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every"})
 _DENIAL_VERBS = frozenset({"deny", "refuse", "reject", "fail", "decline"})
@@ -264,6 +265,8 @@ def _verb_target(verb: Token, pattern: EventPattern, obj: Token | None, compleme
         target = Argument(obj, "complement-subject")  # "pushed for *Congress* to update the law"
     if target is not None and lemma_of(target.head) in DOCUMENT_NOUNS and pattern.cameo[:2] == _STATEMENT_ROOT:
         target = addressee(target.head) or target  # "issued a statement *urging North Korea* to ..."
+    elif target is not None and pattern.cameo == _STATEMENT and lemma_of(target.head) in pattern.object:
+        target = addressee(target.head)  # "made *his remarks* in Doha", "delivered a speech": the statement itself
     if target is not None and obj is not None and target.head.i == obj.i and _names_event(obj, pattern, lexicon):
         target = None  # "imposed *sanctions*": the object names the event, not whom it is done to
     if obj is not None and lemma_of(obj) in OWNING_NOUNS:

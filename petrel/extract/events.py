@@ -23,6 +23,11 @@ _BASE_CONFIDENCE = {False: 0.55, True: 0.45}  # verb, noun
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _CONSULTATION_ROOTS = frozenset({"04", "05"})
 _REFUSAL_ROOT = "12"
+_STATEMENT_ROOT = "01"
+# Acts done in words: statements, appeals, promises, praise, demands, criticism, refusals, threats.
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+# Rules whose trigger is the act itself, promised, threatened, owed or withheld (event_modality.py).
+_TOLD_OF_AN_ACT = ("+intent", "+threat", "+demand", "+appeal", "+refusal")
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _SUBORDINATE = frozenset({"advcl", "acl", "relcl", "pcomp"})
 
@@ -116,11 +121,31 @@ def _recipient_or_scene(frame: EventFrame, actors: ArticleActors) -> list[tuple[
         actor = actors.mention_for(argument.head)
         if argument.head.i not in taken and _is_known(actor):
             return [(actor, argument.rule)]
+    said_at = _where_said(frame)
     for argument in scenes + recipients:
+        if argument.rule.startswith("scene:") and argument.head.head.head.i in said_at:
+            continue  # "threatened *in Tehran* to close the strait": where words are said is not whom they address
         actor = actors.mention_for(argument.head)
         if argument.head.i not in taken and (_is_known(actor) or argument.head.ent_type_ in _PLACE_ENTITIES):
             return [(_placed_thing(frame, argument, actor, actors), argument.rule)]
     return []
+
+
+def _where_said(frame: EventFrame) -> set[int]:
+    """The words a place phrase hangs on when it tells where a verbal act was done: the trigger
+    of a statement, appeal, promise, demand, criticism, refusal or threat, or the verb that
+    carries a noun one, or the statement a verb puts out ("made his remarks *in Doha*"). A meeting is held where it is held (PETRARCH
+    codes the host), and a place under the act's object is what it is about ("called for a
+    ceasefire *in Gaza*")."""
+    if frame.pattern.cameo[:2] not in _VERBAL_ROOTS or frame.pattern.id.endswith(_TOLD_OF_AN_ACT):
+        return set()  # ("will meet *in Zurich*": the trigger is the act intended, held where it says)
+    trigger = frame.trigger.root
+    said = {trigger.i}
+    if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        said.add(trigger.head.i)
+    if frame.pattern.cameo[:2] == _STATEMENT_ROOT and frame.object_token is not None:
+        said.add(frame.object_token.i)  # "delivered *a speech* in Tehran": the object is the statement
+    return said
 
 
 def _office_body(frame: EventFrame, actors: ArticleActors) -> list[tuple[Actor | None, str | None]]:

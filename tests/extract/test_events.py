@@ -345,3 +345,27 @@ def test_events_a_verb_in_a_clause_describing_a_noun_ranks_below_the_main_event(
 def test_events_an_actor_named_only_as_a_weapons_modifier_is_read_with_the_weapons(coded, sentence, source, code):
     [struck] = [e for e in coded(sentence) if e.cameo_root == "19"]
     assert (struck.source.text, struck.source.code) == (source, code)  # not "Iraqi" alone
+
+
+@pytest.mark.parametrize(
+    "sentence, cameo",
+    [
+        ("Iran threatened in Tehran to close the Strait of Hormuz.", "130"),
+        ("The minister appealed in Geneva for more humanitarian aid.", "0233"),
+        ("The UN chief made his remarks in Doha on Sunday.", "010"),
+        ("Khamenei delivered a speech in Tehran on Friday.", "010"),
+    ],
+)
+def test_events_where_words_are_said_is_not_whom_they_address(coded, sentence, cameo):
+    assert the_event(coded(sentence), cameo).target is None
+
+
+@pytest.mark.parametrize(
+    "sentence, cameo, country",
+    [
+        ("The UN called for a ceasefire in Gaza.", "0256", "PSE"),  # the place of what is asked for
+        ("Macron will meet Scholz and Sunak in Brussels next week to discuss Ukraine.", "036", "DEU"),
+    ],
+)
+def test_events_a_place_of_what_words_are_about_stays_their_target(coded, sentence, cameo, country):
+    assert any(e.target is not None and e.target.country == country for e in coded(sentence) if e.cameo == cameo)
