@@ -35,7 +35,7 @@ CAUSING_VERBS = frozenset({
     "encourage", "help", "allow", "permit", "enable", "invite", "oblige", "induce",
 })  # fmt: skip
 _ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
-_STATIONED_BODIES = frozenset({"mission", "force", "operation", "contingent", "presence"})
+STATIONED_BODIES = frozenset({"mission", "force", "operation", "contingent", "presence"})
 _TIME_NOUNS = frozenset({"time", "moment", "occasion"})
 # Verbs whose complement is intended, threatened or asked for, not done ("threatened to attack").
 INTENT_VERBS = frozenset({
@@ -317,7 +317,7 @@ def concerned(thing: Token) -> Token:
 def stationed_in(mission: Token) -> Token | None:
     """The place a mission or force one joins is in: troops sent "to the UN peacekeeping mission
     *in Mali*" go to Mali (the mission is where they serve, not whom the sending is aimed at)."""
-    if lemma_of(mission) not in _STATIONED_BODIES:
+    if lemma_of(mission) not in STATIONED_BODIES:
         return None
     place = prep_object(mission, "in")
     named = [place, *(c for c in place.children if c.dep_ == "compound")] if place is not None else []

@@ -12,11 +12,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from petrel.extract.dependents import children, dependents, first_child
-from petrel.extract.event_arguments import is_passive, lemma_of, passive_subject, prep_object
+from petrel.extract.event_arguments import STATIONED_BODIES, is_passive, lemma_of, passive_subject, prep_object
 from petrel.knowledge.event_lexicon import EventLexicon, EventPattern
 
 # "supplied Ukraine with tanks": verbs whose direct object receives what "with" names
 FURNISHING_VERBS = frozenset({"provide", "supply", "furnish", "equip"})
+# Sending troops, and where what they are sent as or to says what the sending is: "deployed 300
+# troops *to the UN peacekeeping mission*", "*as peacekeeping forces*", "*on a peacekeeping mission*".
+_DEPLOYING_WORDS = frozenset({"deploy", "send", "dispatch", "despatch", "redeploy", "contribute", "deployment", "dispatch"})
+_MISSION_PREPS = frozenset({"to", "as", "on", "into"})
 
 
 def modifier_lemmas(token: Token) -> set[str]:
@@ -34,6 +38,23 @@ def modifier_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def mission_lemmas(word: Token) -> set[str]:
+    """What troops are sent as or to, for a word of deploying: "deployed *as peacekeepers*", "sent
+    troops *to the UN peacekeeping mission*", "the deployment of troops *on a peacekeeping mission*",
+    "sent 200 troops to serve *as a peacekeeping force*" -> {peacekeeper} or {peacekeeping, un}."""
+    if lemma_of(word) not in _DEPLOYING_WORDS:
+        return set()
+    lemmas: set[str] = set()
+    for purpose in (word, *children(word, "advcl", "xcomp")):
+        for prep in children(purpose, "prep"):
+            if prep.lower_ not in _MISSION_PREPS or (purpose is not word and prep.lower_ != "as"):
+                continue
+            for body in children(prep, "pobj"):
+                if prep.lower_ == "as" or lemma_of(body) in STATIONED_BODIES:
+                    lemmas |= modifier_lemmas(body)
+    return lemmas
+
+
 def _is_amount(token: Token) -> bool:
     return token.pos_ in ("NUM", "SYM") or token.like_num or token.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
 
@@ -47,7 +68,7 @@ def verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Toke
         obj = _furnished_thing(verb, pattern) or _verb_object(verb, pattern)
         if pattern.prep is not None and obj is None:
             continue
-        if pattern.object and (obj is None or not (modifier_lemmas(obj) & pattern.object)):
+        if pattern.object and (obj is None or not (modifier_lemmas(obj) & pattern.object)) and not (mission_lemmas(verb) & pattern.object):
             continue
         excluded = obj if obj is not None else first_child(verb, "dobj") or _any_prep_object(verb)
         if pattern.not_object and excluded is not None and modifier_lemmas(excluded) & pattern.not_object:
@@ -110,7 +131,7 @@ def for_clause(verb: Token) -> Token | None:
 def noun_pattern(noun: Token, lexicon: EventLexicon) -> EventPattern | None:
     """The first of the lexicon's patterns for the noun's lemma that its modifiers fit."""
     for pattern in lexicon.by_noun.get(lemma_of(noun), ()):
-        if pattern.object and not ((modifier_lemmas(noun) - {lemma_of(noun)}) & pattern.object):
+        if pattern.object and not (((modifier_lemmas(noun) - {lemma_of(noun)}) | mission_lemmas(noun)) & pattern.object):
             continue
         return pattern
     return None

@@ -48,3 +48,22 @@ def test_a_weapon_that_strikes_is_an_attack_by_whoever_it_belongs_to(coded, sent
 
 def test_an_excluded_object_rules_a_pattern_out(coded):
     assert not [e for e in coded("Germany is helping Liberia fight the Ebola epidemic.") if e.cameo_root == "19"]
+
+
+@pytest.mark.parametrize("sentence, verb", [
+    ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", "deploying"),
+    ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", "sending"),
+    ("About 2,000 Russian soldiers were deployed as peacekeepers along the corridor.", "deployed"),
+    ("The army sent 200 troops to Syria to serve as a peacekeeping force.", "sent"),
+])
+def test_troops_sent_as_or_to_peacekeepers_are_peacekeeping(matched, sentence, verb):
+    assert matched(sentence, verb)[0] == "074"
+
+
+def test_troops_sent_to_a_border_are_a_deployment_not_peacekeeping(matched):
+    assert matched("Russia deployed troops to the border with Ukraine.", "deployed")[0] == "154"
+
+
+def test_a_deployment_on_a_peacekeeping_mission_is_peacekeeping(coded):
+    events = coded("Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission.")
+    assert [(e.cameo, e.target.code) for e in events if e.trigger.text == "deployment"] == [("074", "LBR")]
