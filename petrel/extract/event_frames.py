@@ -232,6 +232,7 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
         source = means_source(verb, lexicon) or launched_from(verb)
     if source is not None:
         frame.sources = coordinated(source)
+    pattern = frame.pattern = _done_jointly(pattern, frame.sources, lexicon)
     target = _verb_target(verb, pattern, obj, complement, lexicon)
     if target is not None and source is not None and target.head.i == source.head.i:
         target = None  # "a rocket fired *from Gaza*": where it came from is not where it went
@@ -249,6 +250,14 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     # a meeting that happened or is planned is mutual; one refused or denied is not ("would not meet")
     frame.reciprocal = meeting and not frame.negated and not frame.pattern.id.endswith("+refusal")
     return frame
+
+
+def _done_jointly(pattern: EventPattern, sources: list[Argument], lexicon: EventLexicon) -> EventPattern:
+    """The pattern an event is when several coordinated parties do it together: "Germany, Italy
+    and the US took part in the war game" is their military cooperation (`jointly` in the lexicon)."""
+    if pattern.jointly is None or len(sources) < 2:
+        return pattern
+    return lexicon.by_id.get(pattern.jointly, pattern)
 
 
 def _verb_target(verb: Token, pattern: EventPattern, obj: Token | None, complement: Token | None, lexicon: EventLexicon) -> Argument | None:
@@ -378,6 +387,7 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         source = suffered[0] if suffered is not None else noun_source(anchor, verb)
         if source is not None:
             frame.sources = coordinated(source)
+        pattern = frame.pattern = _done_jointly(pattern, frame.sources, lexicon)
         if suffered is not None:
             target = suffered[1]  # "the convoy came under fire from militants"
         else:

@@ -14,7 +14,7 @@ from petrel.errors import DataFileError
 from petrel.ontology import Ontology, default_ontology
 
 LEXICON_PATH = Path(str(resources.files("petrel") / "data" / "events" / "lexicon.yaml"))
-_KEYS = {"id", "cameo", "verbs", "nouns", "prep", "object", "not_object", "subject", "target", "reciprocal"}
+_KEYS = {"id", "cameo", "verbs", "nouns", "prep", "object", "not_object", "subject", "target", "reciprocal", "jointly"}
 _DEFAULT_VERB_TARGETS = ("dobj",)
 _DEFAULT_NOUN_TARGETS = ("prep:with", "prep:on", "prep:against", "prep:between", "prep:to")
 
@@ -35,6 +35,7 @@ class EventPattern:
     reciprocal: bool = False  # coordinated participants act on each other ("A and B held talks")
     not_object: frozenset[str] = frozenset()  # object lemmas that rule the pattern out ("fight an epidemic")
     subject: frozenset[str] = frozenset()  # lemmas one of which must head the subject ("*missiles* struck")
+    jointly: str | None = None  # the pattern it is when several parties do it together ("A and B held drills")
 
     @property
     def specificity(self) -> int:
@@ -141,7 +142,15 @@ def _pattern(entry: object, path: str, ontology: Ontology, index: int) -> EventP
         reciprocal=bool(entry.get("reciprocal", False)),
         not_object=_words(entry, "not_object", path, line),
         subject=_words(entry, "subject", path, line),
+        jointly=_pattern_id(entry, "jointly", path, line),
     )
+
+
+def _pattern_id(entry: dict, key: str, path: str, line: int) -> str | None:
+    value = entry.get(key)
+    if value is not None and (not isinstance(value, str) or not value):
+        raise DataFileError(path, line, f"{key!r} must be the id of another entry")
+    return value
 
 
 def load_event_lexicon(path: Path = LEXICON_PATH, ontology: Ontology | None = None) -> EventLexicon:
@@ -160,6 +169,9 @@ def load_event_lexicon(path: Path = LEXICON_PATH, ontology: Ontology | None = No
         if pattern.id in seen:
             raise DataFileError(str(path), pattern.line, f"id {pattern.id!r} is used twice (first at line {seen[pattern.id]})")
         seen[pattern.id] = pattern.line
+    for pattern in patterns:
+        if pattern.jointly is not None and pattern.jointly not in seen:
+            raise DataFileError(str(path), pattern.line, f"{pattern.id}: jointly names {pattern.jointly!r}, which is no entry's id")
     return EventLexicon(patterns, str(path))
 
 

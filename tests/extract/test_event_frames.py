@@ -746,3 +746,18 @@ def test_who_holds_a_round_of_talks_takes_part_in_them(coded):
 def test_expressing_sorrow_over_a_shooting_is_sympathy(coded):
     event = the_event(coded("President Obama expressed sorrow for the horrific shootings in South Carolina."), "018")
     assert event.source.code == "USAGOV"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Germany, Italy and the US are taking part in a war game at the space agency in Toulouse.",
+    "Russia and Belarus held military drills near the Ukrainian border.",
+    "China and Russia held joint naval drills in the Sea of Japan.",
+])
+def test_drills_held_together_are_military_cooperation(coded, sentence):
+    events = coded(sentence)
+    assert events and {e.cameo for e in events} == {"062"}
+    assert all(e.evidence["rule"] == "lexicon:joint_exercise" for e in events)
+
+
+def test_drills_held_alone_are_a_show_of_force(coded):
+    assert [e.cameo for e in coded("Russia held military drills near the border on Monday.")] == ["150"]

@@ -130,6 +130,17 @@ def test_entry_without_verbs_or_nouns_names_file_and_line(tmp_path):
     assert "blockade_port" in error.reason
 
 
+def test_jointly_naming_no_entry_names_file_and_line(tmp_path):
+    path, line = _copy_with(tmp_path, '- id: naval_drill\n  cameo: "150"\n  nouns: [drill]\n  jointly: joint_drills\n')
+    error = _load_error(path)
+    assert error.line == line
+    assert "'joint_drills', which is no entry's id" in error.reason
+
+
+def test_military_exercises_done_together_are_joint_exercises(lexicon):
+    assert lexicon.by_id[lexicon.by_id["military_exercise"].jointly].cameo == "062"
+
+
 def test_text_that_is_not_yaml_names_file_and_line(tmp_path):
     # The third line of the entry is indented one space too few.
     path, line = _copy_with(tmp_path, '- id: blockade_port\n  cameo: "191"\n verbs: [blockade]\n')
