@@ -240,7 +240,7 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
         frame.targets = coordinated(target)
         # whom the thing is for, on the verb that governs it: "considering *sending* aid to Iraq"
         governor = target.head.head if target.head.dep_ == "dobj" and target.head.head.pos_ == "VERB" else verb
-        frame.fallback_targets = beneficiaries(target, governor)
+        frame.fallback_targets = [b for b in beneficiaries(target, governor) if obj is None or b.head.i != obj.i]  # (not "called *for sanctions*")
     meeting = is_meeting(frame, target)
     frame.negated = _negated(verb)
     if frame.negated:

@@ -536,7 +536,7 @@ def test_whom_a_body_meets_is_its_partner(coded):
 
 def test_an_apposition_after_a_name_stands_for_the_name(coded):
     # the small pipeline makes "foe" the object of "called": the apposition names Israel
-    event = the_event(coded("Egypt called for a boycott against Israel, the Arab world's old foe."), "020")
+    event = the_event(coded("Egypt called for a boycott against Israel, the Arab world's old foe."), "1312")
     assert (event.source.code, event.target.code, event.target.text) == ("EGY", "ISR", "Israel")
 
 
@@ -761,3 +761,18 @@ def test_drills_held_together_are_military_cooperation(coded, sentence):
 
 def test_drills_held_alone_are_a_show_of_force(coded):
     assert [e.cameo for e in coded("Russia held military drills near the border on Monday.")] == ["150"]
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    ("Greece's foreign minister on Monday called for sanctions against Turkey.", "GRCGOV", "TUR"),
+    ("The senator urged tough sanctions on Russia over the invasion.", "LEG", "RUS"),
+    ("France backed new sanctions against Iran.", "FRA", "IRN"),
+])
+def test_asking_for_sanctions_on_someone_threatens_them(coded, sentence, source, target):
+    event = the_event(coded(sentence), "1312")
+    assert (event.source.code, event.target.code) == (source, target)
+
+
+def test_urging_another_to_impose_sanctions_is_an_appeal_to_them(coded):
+    event = the_event(coded("Zelensky urged the EU to impose sanctions on Russia."), "020")
+    assert event.target.code == "IGOEUR"
