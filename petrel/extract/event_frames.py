@@ -56,6 +56,8 @@ _GIVING_ROOTS = frozenset({"05", "06", "07"})
 _BARE_INTENT = "030"
 # "received X from Y" is Y giving X: the giving verbs whose object-named patterns it takes.
 _INTENT_ROOT = "03"
+# Verbs that say what their subject is: "was *skeptical*", "remained *optimistic*", "feels *confident*".
+_COPULAS = frozenset({"be", "remain", "feel", "seem", "appear", "stay", "sound", "grow", "become"})
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 GIVING_VERBS = ("give", "provide", "send", "offer", "extend", "grant", "deliver", "make", "issue")
 # Generic nouns whose modifier names the event: "a mediation effort", "an aid convoy".
@@ -204,7 +206,7 @@ def _complement_target(complement: Token, lexicon: EventLexicon) -> Argument | N
 
 
 def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes | None = None) -> EventFrame | None:
-    if verb.pos_ != "VERB" or is_intended(verb) or verb.dep_ == "amod":
+    if verb.pos_ != "VERB" or is_intended(verb) or _felt_about(verb, lexicon) or verb.dep_ == "amod":
         return None  # amod: a participle describing a noun, "the occupied West Bank", "detained journalists"
     received = _received_frame(verb, lexicon)
     if received is not None:
@@ -381,7 +383,7 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         frame.reciprocal = True
     else:
         verb = governing_verb(anchor)
-        if verb is not None and (is_intended(verb) or (lemma_of(verb) in INTENT_VERBS and anchor.dep_ == "dobj")):
+        if verb is not None and (is_intended(verb) or _felt_about(verb, lexicon) or (lemma_of(verb) in INTENT_VERBS and anchor.dep_ == "dobj")):
             return None  # "threatened to impose sanctions", "plans to hold talks": not (yet) done
         suffered = undergone(anchor, verb)
         source = suffered[0] if suffered is not None else noun_source(anchor, verb)
@@ -414,6 +416,45 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
             frame.targets = coordinated(target)
     frame.negated = _negated(anchor)
     return frame
+
+
+# -- adjective events -----------------------------------------------------------------
+def _felt_about(verb: Token, lexicon: EventLexicon) -> bool:
+    """"optimistic that talks *would resume*", "concerned that fighting *could spread*": what a
+    feeling is about has not happened (the feeling is the event)."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and (head.lower_ in lexicon.by_adjective or (head.pos_ == "ADJ" and lemma_of(head) in lexicon.by_adjective))
+
+
+
+def adjective_frame(adjective: Token, lexicon: EventLexicon) -> EventFrame | None:
+    """"The State Department said it was *skeptical* about Iran's motives", "remained *optimistic*
+    that talks would resume": a feeling said of a copula's subject is that subject's comment, aimed
+    at what it is about."""
+    patterns = lexicon.by_adjective.get(adjective.lower_) or lexicon.by_adjective.get(lemma_of(adjective))
+    copula = _copula_of(adjective)
+    if not patterns or copula is None:
+        return None
+    pattern = patterns[0]
+    frame = EventFrame(trigger=adjective.doc[adjective.i : adjective.i + 1], pattern=pattern, nominal=False)
+    source = subject_of(copula) if copula is not adjective else Argument(first_child(adjective, "nsubjpass"), "nsubjpass")
+    if source is not None:
+        frame.sources = coordinated(source)
+    target = target_slots(adjective, pattern.verb_targets, passive=False)
+    if target is not None:
+        frame.targets = coordinated(target)
+    frame.negated = _negated(adjective) or _negated(copula)
+    return frame
+
+
+def _copula_of(adjective: Token) -> Token | None:
+    """The verb that says the feeling of its subject: "was *skeptical*", "is *concerned*" (tagged a
+    participle), or the participle itself when parsed as a passive ("the minister was *encouraged*")."""
+    if adjective.dep_ == "acomp" and lemma_of(adjective.head) in _COPULAS:
+        return adjective.head
+    if adjective.tag_ == "VBN" and first_child(adjective, "nsubjpass") is not None and prep_object(adjective, "by") is None:
+        return adjective  # (not "was encouraged *by* the talks": that says who encouraged)
+    return None
 
 
 def _share_meeting_partners(frames: list[EventFrame]) -> None:
@@ -449,6 +490,9 @@ def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]
             continue  # "imposed sanctions": the verb's event already says it
         frame = noun_frame(doc[i], lexicon)
         if frame is not None:
+            frames.append(frame)
+    for i in indices:
+        if words.pos[i] in ("ADJ", "VERB") and (words.lower[i] in lexicon.by_adjective or words.lemma[i] in lexicon.by_adjective) and (frame := adjective_frame(doc[i], lexicon)) is not None:
             frames.append(frame)
     for frame in frames:
         frame.reporter = reporting_verb(frame.trigger.root)

@@ -14,7 +14,7 @@ from petrel.errors import DataFileError
 from petrel.ontology import Ontology, default_ontology
 
 LEXICON_PATH = Path(str(resources.files("petrel") / "data" / "events" / "lexicon.yaml"))
-_KEYS = {"id", "cameo", "verbs", "nouns", "prep", "object", "not_object", "subject", "target", "reciprocal", "jointly"}
+_KEYS = {"id", "cameo", "verbs", "nouns", "adjectives", "prep", "object", "not_object", "subject", "target", "reciprocal", "jointly"}
 _DEFAULT_VERB_TARGETS = ("dobj",)
 _DEFAULT_NOUN_TARGETS = ("prep:with", "prep:on", "prep:against", "prep:between", "prep:to")
 
@@ -36,6 +36,7 @@ class EventPattern:
     not_object: frozenset[str] = frozenset()  # object lemmas that rule the pattern out ("fight an epidemic")
     subject: frozenset[str] = frozenset()  # lemmas one of which must head the subject ("*missiles* struck")
     jointly: str | None = None  # the pattern it is when several parties do it together ("A and B held drills")
+    adjectives: frozenset[str] = frozenset()  # said of a copula's subject: "said it was *skeptical*"
 
     @property
     def specificity(self) -> int:
@@ -51,12 +52,15 @@ class EventLexicon:
         self.path = path
         self.by_verb: dict[str, list[EventPattern]] = defaultdict(list)
         self.by_noun: dict[str, list[EventPattern]] = defaultdict(list)
+        self.by_adjective: dict[str, list[EventPattern]] = defaultdict(list)
         self.by_id = {pattern.id: pattern for pattern in patterns}
         for pattern in patterns:
             for lemma in pattern.verbs:
                 self.by_verb[lemma].append(pattern)
             for lemma in pattern.nouns:
                 self.by_noun[lemma].append(pattern)
+            for lemma in pattern.adjectives:
+                self.by_adjective[lemma].append(pattern)
         for index in (self.by_verb, self.by_noun):
             for candidates in index.values():
                 candidates.sort(key=lambda p: -p.specificity)
@@ -128,8 +132,9 @@ def _pattern(entry: object, path: str, ontology: Ontology, index: int) -> EventP
     if cameo not in ontology:
         raise DataFileError(path, line, f"{pattern_id}: {cameo!r} is not a CAMEO code", fix="see petrel/data/ontology/cameo_codes.tsv")
     verbs, nouns = _words(entry, "verbs", path, line), _words(entry, "nouns", path, line)
-    if not verbs and not nouns:
-        raise DataFileError(path, line, f"{pattern_id}: give verbs or nouns that trigger it")
+    adjectives = _words(entry, "adjectives", path, line)
+    if not verbs and not nouns and not adjectives:
+        raise DataFileError(path, line, f"{pattern_id}: give verbs, nouns or adjectives that trigger it")
     prep = entry.get("prep")
     if prep is not None and not isinstance(prep, str):
         raise DataFileError(path, line, f"{pattern_id}: prep must be one word")
@@ -143,6 +148,7 @@ def _pattern(entry: object, path: str, ontology: Ontology, index: int) -> EventP
         not_object=_words(entry, "not_object", path, line),
         subject=_words(entry, "subject", path, line),
         jointly=_pattern_id(entry, "jointly", path, line),
+        adjectives=adjectives,
     )
 
 

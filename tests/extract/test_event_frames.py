@@ -776,3 +776,22 @@ def test_asking_for_sanctions_on_someone_threatens_them(coded, sentence, source,
 def test_urging_another_to_impose_sanctions_is_an_appeal_to_them(coded):
     event = the_event(coded("Zelensky urged the EU to impose sanctions on Russia."), "020")
     assert event.target.code == "IGOEUR"
+
+
+@pytest.mark.parametrize("sentence, cameo, source, target", [
+    ("The State Department said it was skeptical about Iranian motives.", "012", "USAGOV", "Iranian motives"),
+    ("Egypt said it was deeply worried about the escalation in Gaza.", "012", "EGY", "the escalation in Gaza"),
+    ("The Egyptian foreign minister remained optimistic about the talks with Ethiopia.", "013", "EGYGOV", "the talks"),
+])
+def test_a_feeling_said_of_a_subject_is_its_comment(coded, sentence, cameo, source, target):
+    event = the_event(coded(sentence), cameo)
+    assert (event.source.code, event.target.text) == (source, target)
+
+
+def test_what_a_feeling_is_about_has_not_happened(coded):
+    events = coded("Egypt is concerned that fighting could spread to Rafah.")
+    assert [e.cameo for e in events] == ["012"]  # not also fighting (190) as done
+
+
+def test_a_feeling_word_describing_a_noun_is_no_comment(coded):
+    assert "012" not in {e.cameo for e in coded("The parties concerned met in Geneva on Monday.")}

@@ -193,3 +193,8 @@ def test_a_nouns_object_slot_is_its_of_phrase(lexicon):
     arrest = lexicon.by_id["arrest"]
     assert (arrest.verb_targets, arrest.noun_targets) == (("dobj",), ("prep:of",))
     assert lexicon.by_id["blockade"].noun_targets.count("prep:of") == 1  # listed once even when also given
+
+
+def test_adjectives_trigger_comments(lexicon):
+    assert [p.cameo for p in lexicon.by_adjective["skeptical"]] == ["012"]
+    assert [p.cameo for p in lexicon.by_adjective["optimistic"]] == ["013"]
