@@ -56,6 +56,7 @@ _GIVING_ROOTS = frozenset({"05", "06", "07"})
 _BARE_INTENT = "030"
 # "received X from Y" is Y giving X: the giving verbs whose object-named patterns it takes.
 _INTENT_ROOT = "03"
+_ARMED_ROOTS = frozenset({"18", "19", "20"})  # attacks, fighting, mass violence: done with weapons
 # Verbs that say what their subject is: "was *skeptical*", "remained *optimistic*", "feels *confident*".
 _COPULAS = frozenset({"be", "remain", "feel", "seem", "appear", "stay", "sound", "grow", "become"})
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
@@ -219,7 +220,9 @@ def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes 
     if pattern.cameo == _BARE_INTENT and complement is None and not pattern.object and verb.dep_ in ("acl", "advcl", "relcl", "amod"):
         return None  # "a militant wanted on suspicion", "supplies aimed at", "as planned": no intent stated
     frame = EventFrame(trigger=verb.doc[verb.i : verb.i + 1], pattern=pattern, nominal=False, object_token=obj)
-    weapon = weapon_subject(verb, pattern) if pattern.subject else None
+    # the subject a pattern asks for is a weapon, whose owner acts ("*Russian* missiles struck"), in
+    # an attack; elsewhere it is who acts ("*US troops* arrived": the troops, not the state)
+    weapon = weapon_subject(verb, pattern) if pattern.subject and pattern.cameo[:2] in _ARMED_ROOTS else None
     if weapon is not None:
         source = noun_source(weapon, None) or Argument(weapon, "nsubj")
     elif pattern.cameo[:2] in VIOLENT_ROOTS and split_before(verb) is not None:

@@ -19,7 +19,8 @@ from petrel.knowledge.event_lexicon import EventLexicon, EventPattern
 FURNISHING_VERBS = frozenset({"provide", "supply", "furnish", "equip"})
 # Sending troops, and where what they are sent as or to says what the sending is: "deployed 300
 # troops *to the UN peacekeeping mission*", "*as peacekeeping forces*", "*on a peacekeeping mission*".
-_DEPLOYING_WORDS = frozenset({"deploy", "send", "dispatch", "despatch", "redeploy", "contribute", "deployment", "dispatch"})
+_DEPLOYING_WORDS = frozenset({"deploy", "send", "dispatch", "despatch", "redeploy", "contribute", "deployment", "arrive"})
+_JOINING_VERBS = frozenset({"join", "serve", "reinforce", "bolster"})  # "arrived *to join* the UN mission"
 _MISSION_PREPS = frozenset({"to", "as", "on", "into"})
 
 
@@ -41,7 +42,8 @@ def modifier_lemmas(token: Token) -> set[str]:
 def mission_lemmas(word: Token) -> set[str]:
     """What troops are sent as or to, for a word of deploying: "deployed *as peacekeepers*", "sent
     troops *to the UN peacekeeping mission*", "the deployment of troops *on a peacekeeping mission*",
-    "sent 200 troops to serve *as a peacekeeping force*" -> {peacekeeper} or {peacekeeping, un}."""
+    "sent 200 troops to serve *as a peacekeeping force*", "arrived to join *the UN peacekeeping
+    mission*" -> {peacekeeper} or {peacekeeping, un}."""
     if lemma_of(word) not in _DEPLOYING_WORDS:
         return set()
     lemmas: set[str] = set()
@@ -51,6 +53,10 @@ def mission_lemmas(word: Token) -> set[str]:
                 continue
             for body in children(prep, "pobj"):
                 if prep.lower_ == "as" or lemma_of(body) in STATIONED_BODIES:
+                    lemmas |= modifier_lemmas(body)
+        if purpose is not word and lemma_of(purpose) in _JOINING_VERBS:
+            for body in children(purpose, "dobj"):  # "to join the UN peacekeeping mission"
+                if lemma_of(body) in STATIONED_BODIES:
                     lemmas |= modifier_lemmas(body)
     return lemmas
 

@@ -67,3 +67,14 @@ def test_troops_sent_to_a_border_are_a_deployment_not_peacekeeping(matched):
 def test_a_deployment_on_a_peacekeeping_mission_is_peacekeeping(coded):
     events = coded("Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission.")
     assert [(e.cameo, e.target.code) for e in events if e.trigger.text == "deployment"] == [("074", "LBR")]
+
+
+@pytest.mark.parametrize("sentence, cameo, source", [
+    ("Some 160 Chinese peacekeepers arrived in South Sudan on Thursday.", "074", "CHNMIL"),
+    ("Hundreds of British troops have arrived in Mali to join the UN peacekeeping mission there.", "074", "GBRMIL"),
+    ("US troops arrived in Poland on Monday.", "154", "USAMIL"),
+    ("Blinken arrived in Cairo on Monday.", "042", "USAGOV"),
+])
+def test_troops_arriving_are_deployed_and_only_envoys_visit(coded, sentence, cameo, source):
+    events = [e for e in coded(sentence) if e.trigger.text.startswith("arriv")]
+    assert [(e.cameo, e.source.code) for e in events] == [(cameo, source)]
