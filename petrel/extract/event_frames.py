@@ -56,6 +56,8 @@ _GIVING_ROOTS = frozenset({"05", "06", "07"})
 _BARE_INTENT = "030"
 # "received X from Y" is Y giving X: the giving verbs whose object-named patterns it takes.
 _INTENT_ROOT = "03"
+_STOPPING_VERBS = frozenset({"halt", "stop", "end", "cease", "suspend", "pause", "freeze", "call"})  # "called off"
+_STOPPING_NOUNS = frozenset({"halt", "suspension", "cessation", "pause", "end", "stop", "freeze", "cut", "cutoff", "lull"})
 _ARMED_ROOTS = frozenset({"18", "19", "20"})  # attacks, fighting, mass violence: done with weapons
 # Verbs that say what their subject is: "was *skeptical*", "remained *optimistic*", "feels *confident*".
 _COPULAS = frozenset({"be", "remain", "feel", "seem", "appear", "stay", "sound", "grow", "become"})
@@ -207,7 +209,7 @@ def _complement_target(complement: Token, lexicon: EventLexicon) -> Argument | N
 
 
 def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes | None = None) -> EventFrame | None:
-    if verb.pos_ != "VERB" or is_intended(verb) or _felt_about(verb, lexicon) or verb.dep_ == "amod":
+    if verb.pos_ != "VERB" or is_intended(verb) or _felt_about(verb, lexicon) or _stopped(verb) or verb.dep_ == "amod":
         return None  # amod: a participle describing a noun, "the occupied West Bank", "detained journalists"
     received = _received_frame(verb, lexicon)
     if received is not None:
@@ -360,6 +362,15 @@ def _destination(noun: Token, verb: Token | None, lexicon: EventLexicon) -> Argu
     return None
 
 
+def _stopped(noun: Token) -> bool:
+    """Whether an event word is what is stopped: "a suspension *of military operations*", "a halt
+    *to the fighting*", "agreed to halt *fighting*" (the stopping is the event, if any)."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "xcomp"):  # ("halt *fighting*": the small pipeline makes it a verb too)
+        return lemma_of(head) in _STOPPING_VERBS
+    return noun.dep_ == "pobj" and head.lower_ in ("of", "to", "in") and lemma_of(head.head) in _STOPPING_NOUNS
+
+
 def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -370,6 +381,8 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         return None
     if any(child.lower_ in _HYPOTHETICAL_DETERMINERS for child in children(noun, "det")):
         return None  # "any Israeli attack": not an event that happened (warnings are the verb's)
+    if _stopped(noun):
+        return None  # "a cessation of *hostilities*", "agreed to halt *fighting*": what is stopped
     start = noun.i
     if pattern.object:
         for child in noun.lefts:

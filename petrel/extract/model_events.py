@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from petrel.extract.event_frames import (
-    GIVING_VERBS, Argument, EventFrame, as_demand, as_intent, beneficiaries, coordinated, first_child, is_passive, no_ones_act,
+    GIVING_VERBS, Argument, EventFrame, as_demand, as_intent, as_refusal, beneficiaries, coordinated, first_child, is_passive, no_ones_act,
     reporting_verb, subject_of, target_slots,
 )
 from petrel.extract.event_roots import EventRootModel
@@ -81,6 +81,8 @@ def model_frame(sentence: Span, model: EventRootModel, ontology: Ontology) -> Ev
         frame.targets = coordinated(target)
         frame.fallback_targets = beneficiaries(target, governor)
     frame.negated = any(child.dep_ == "neg" for child in predicate.children)
+    if frame.negated:
+        as_refusal(frame, predicate, default_complement_codes())  # "will not release the victims"
     if not frame.negated:
         as_intent(frame, predicate, default_complement_codes())
         frame.reporter = reporting_verb(predicate)

@@ -795,3 +795,21 @@ def test_what_a_feeling_is_about_has_not_happened(coded):
 
 def test_a_feeling_word_describing_a_noun_is_no_comment(coded):
     assert "012" not in {e.cameo for e in coded("The parties concerned met in Geneva on Monday.")}
+
+
+@pytest.mark.parametrize("sentence, cameo", [
+    ("Denmark announced a suspension of aid to Egypt on Tuesday.", "162"),
+    ("The Sudanese president declared an open-ended cessation of hostilities in all war zones.", "0871"),
+    ("The army announced a suspension of military operations in the north.", "087"),
+    ("Armenia and Azerbaijan agreed to halt fighting over the region.", "0356"),
+    ("The rebels stopped fighting on Monday.", "087"),
+])
+def test_what_is_stopped_is_not_done(coded, sentence, cameo):
+    codes = {e.cameo for e in coded(sentence)}
+    assert cameo in codes
+    assert not codes & {"070", "190"}  # neither the aid nor the fighting happened
+
+
+def test_a_refusal_the_model_finds_is_a_refusal(coded):
+    events = coded("The FLA will not release the kidnap victims in the coming weeks.")
+    assert [(e.cameo[:2], e.negated) for e in events] == [("12", False)]
