@@ -26,7 +26,7 @@ from petrel.knowledge.event_lexicon import EventLexicon
 SUPPORT_VERBS = frozenset({
     "hold", "have", "launch", "carry", "conduct", "wage", "stage", "mount", "begin", "start", "resume",
     "continue", "open", "pursue", "step", "intensify", "escalate", "join", "attend", "host", "make",
-    "kick", "undertake", "perform", "lead", "organize", "organise", "complete", "end", "conclude", "pay",
+    "kick", "undertake", "perform", "lead", "organize", "organise", "complete", "end", "conclude", "pay", "announce",
 })  # fmt: skip
 _PART_NOUNS = frozenset({"round", "series", "session", "wave", "day", "week", "phase", "stage", "spate", "string"})
 _PARTICIPATION_PREPS = frozenset({"for", "during", "at", "in", "after", "before", "ahead", "on"})

@@ -110,3 +110,8 @@ def test_who_undergoes_a_noun_event_is_its_target_not_its_source(coded, sentence
 def test_criticism_faced_over_an_act_has_no_critic_named(coded):
     event = the_event(coded("Israel faced international criticism over the raid."), "111")
     assert (event.source, event.target.code) == (None, "ISR")
+
+
+def test_who_announces_a_policy_act_carries_it_out(coded):
+    event = the_event(coded("Denmark announced a suspension of aid to Egypt on Tuesday."), "162")
+    assert (event.source.code, event.target.code) == ("DNK", "EGY")
