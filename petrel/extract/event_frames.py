@@ -391,6 +391,7 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
     # "a mediation effort between A and B": the carrier noun holds the event's arguments
     anchor = noun.head if noun.dep_ == "compound" else noun
     frame = EventFrame(trigger=noun.doc[start : max(noun.i, anchor.i) + 1], pattern=pattern, nominal=True)
+    verb = None
     between = prep_object(anchor, "between")
     if between is not None and len(with_conjuncts(between)) >= 2 and pattern.reciprocal:
         first, *others = with_conjuncts(between)
@@ -431,6 +432,8 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         elif target is not None:
             frame.targets = coordinated(target)
     frame.negated = _negated(anchor)
+    if verb is not None and is_support_object(anchor, verb) and not frame.negated:
+        as_intent(frame, verb, default_complement_codes())  # "will launch a military operation": a threat
     return frame
 
 

@@ -813,3 +813,14 @@ def test_what_is_stopped_is_not_done(coded, sentence, cameo):
 def test_a_refusal_the_model_finds_is_a_refusal(coded):
     events = coded("The FLA will not release the kidnap victims in the coming weeks.")
     assert [(e.cameo[:2], e.negated) for e in events] == [("12", False)]
+
+
+def test_an_operation_someone_will_launch_is_a_threat(coded):
+    event = the_event(coded("Turkey's president says it will begin a new military operation against Kurdish fighters in Syria."), "1384")
+    assert (event.source.code, event.target.code) == ("TURGOV", "SYRREB")
+    assert "190" not in {e.cameo for e in coded("Turkey said it will launch a military operation in Syria.")}
+
+
+def test_hoping_is_an_optimistic_comment_and_what_is_hoped_for_is_not_done(coded):
+    events = coded("Lavrov and Kerry said they hoped the plan could avoid military action against Syria.")
+    assert {e.cameo for e in events} == {"013"}
