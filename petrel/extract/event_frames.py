@@ -476,6 +476,27 @@ def _copula_of(adjective: Token) -> Token | None:
     return None
 
 
+def _described_attacks(frames: list[EventFrame]) -> list[EventFrame]:
+    """"a deadly attack *targeting* non-Muslims", "launched a missile attack *hitting* a hospital":
+    a participle that describes an attack tells whom that attack hit, not a second attack. The
+    attack takes its target (if it names none) and the participle is dropped."""
+    by_word = {}
+    for frame in frames:
+        if frame.pattern.cameo[:2] in VIOLENT_ROOTS:
+            by_word[frame.trigger.root.i] = frame
+            if frame.object_token is not None:
+                by_word.setdefault(frame.object_token.i, frame)  # "launched *a missile attack*"
+    kept = []
+    for frame in frames:
+        word = frame.trigger.root
+        attack = by_word.get(word.head.i) if word.dep_ == "acl" and not frame.nominal else None
+        if attack is None or attack is frame or frame.pattern.cameo[:2] not in VIOLENT_ROOTS or attack.targets:
+            kept.append(frame)
+            continue
+        attack.targets, attack.fallback_targets = frame.targets, frame.fallback_targets
+    return kept
+
+
 def _share_meeting_partners(frames: list[EventFrame]) -> None:
     """"Met with Assad *to discuss* the war", "held talks with Abe *to discuss* trade": what a
     meeting is held to discuss is discussed with the one met, not with no one."""
@@ -520,6 +541,7 @@ def find_event_frames(sentence: Span, lexicon: EventLexicon) -> list[EventFrame]
     for frame in frames:
         speaker_for_self(frame)
     _share_meeting_partners(frames)
+    frames = _described_attacks(frames)
     # The saying itself is not also an event when what is said is one (a dictionary may code "say"),
     # unless its own pattern asks for an object: "declared a curfew", "claimed responsibility".
     reporters = {frame.reporter.i for frame in frames if frame.reporter is not None}

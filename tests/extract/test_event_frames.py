@@ -824,3 +824,12 @@ def test_an_operation_someone_will_launch_is_a_threat(coded):
 def test_hoping_is_an_optimistic_comment_and_what_is_hoped_for_is_not_done(coded):
     events = coded("Lavrov and Kerry said they hoped the plan could avoid military action against Syria.")
     assert {e.cameo for e in events} == {"013"}
+
+
+@pytest.mark.parametrize("sentence, cameo, target", [
+    ("The group claimed responsibility for an attack targeting soldiers in Mogadishu.", "190", "soldiers"),
+    ("Russia launched a missile attack hitting a hospital in Kyiv.", "194", "a hospital"),
+])
+def test_a_participle_describing_an_attack_tells_whom_it_hit(coded, sentence, cameo, target):
+    attacks = [e for e in coded(sentence) if e.cameo[:2] == "19"]
+    assert [(e.cameo, e.target.text) for e in attacks] == [(cameo, target)]
