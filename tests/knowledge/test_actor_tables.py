@@ -14,6 +14,7 @@ import pytest
 
 from petrel.errors import DataFileError, ExitCode
 from petrel.knowledge.actor_tables import ACTOR_DIR, KINDS, DatedCode, NamedActor, load_actor_knowledge
+from petrel.knowledge.tables import read_tsv, split_items
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +58,40 @@ def test_sector_words_are_lemmas_with_a_sector_and_kind(knowledge):
 def test_every_kind_in_the_tables_is_a_known_kind(knowledge):
     kinds = {a.kind for a in knowledge.named.values()} | {s.kind for s in knowledge.sectors.values()}
     assert kinds <= set(KINDS)
+
+
+# -- people.tsv -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Michel Suleiman", "LBNGOV"),  # Lebanon's president 2008-2014
+        ("Michel Sleiman", "LBNGOV"),  # the same, as some news spells him
+        ("Fouad Siniora", "LBNGOV"),
+        ("Tammam Salam", "LBNGOV"),
+        ("Salam Fayyad", "PSEGOV"),
+        ("Tzipi Livni", "ISRGOV"),  # foreign minister 2006-2009
+        ("Jalal Talabani", "IRQGOV"),
+        ("Viktor Yushchenko", "UKRGOV"),
+        ("Hamad bin Jassim", "QATGOV"),
+        ("Nabil Elaraby", "IGOARBLEG"),  # Egypt's foreign minister in 2011, then Arab League chief
+        ("Michael Randrianirina", "MDGMIL"),  # the colonel who took power in Madagascar in 2025
+    ],
+)
+def test_heads_of_state_and_government_and_foreign_ministers_are_named(knowledge, name, code):
+    person = knowledge.named[name]
+    assert (person.code, person.kind, person.how) == (code, "person", "organization")
+
+
+def test_no_name_is_listed_on_two_rows_of_people():
+    # Names match regardless of case (all-capital abbreviations aside), so "Siniora" and "siniora" are one name.
+    rows: dict[str, int] = {}
+    repeated = []
+    for line, row in read_tsv(ACTOR_DIR / "people.tsv", ("names", "country", "sector", "code", "kind")):
+        for name in split_items(row["names"]):
+            key = name if name.isupper() else name.casefold()
+            if rows.setdefault(key, line) != line:
+                repeated.append(f"{name!r} on lines {rows[key]} and {line}")
+    assert repeated == []
 
 
 # -- a user's edited copy -------------------------------------------------------------------
