@@ -56,7 +56,7 @@ _GIVING_ROOTS = frozenset({"05", "06", "07"})
 _BARE_INTENT = "030"
 # "received X from Y" is Y giving X: the giving verbs whose object-named patterns it takes.
 _INTENT_ROOT = "03"
-_STOPPING_VERBS = frozenset({"halt", "stop", "end", "cease", "suspend", "pause", "freeze", "call"})  # "called off"
+_STOPPING_VERBS = frozenset({"halt", "stop", "end", "cease", "suspend", "pause", "freeze"})
 _STOPPING_NOUNS = frozenset({"halt", "suspension", "cessation", "pause", "end", "stop", "freeze", "cut", "cutoff", "lull"})
 _ARMED_ROOTS = frozenset({"18", "19", "20"})  # attacks, fighting, mass violence: done with weapons
 # Verbs that say what their subject is: "was *skeptical*", "remained *optimistic*", "feels *confident*".
@@ -367,8 +367,15 @@ def _stopped(noun: Token) -> bool:
     *to the fighting*", "agreed to halt *fighting*" (the stopping is the event, if any)."""
     head = noun.head
     if noun.dep_ in ("dobj", "xcomp"):  # ("halt *fighting*": the small pipeline makes it a verb too)
-        return lemma_of(head) in _STOPPING_VERBS
+        return lemma_of(head) in _STOPPING_VERBS or _called_off(head)
+    if noun.dep_ == "nsubjpass":  # "the strike was called off"
+        return _called_off(head)
     return noun.dep_ == "pobj" and head.lower_ in ("of", "to", "in") and lemma_of(head.head) in _STOPPING_NOUNS
+
+
+def _called_off(verb: Token) -> bool:
+    """"called off a strike", "the strike was called off" (not "called a strike")."""
+    return lemma_of(verb) in ("call", "cancel") and (lemma_of(verb) == "cancel" or any(c.lower_ == "off" for c in children(verb, "prt")))
 
 
 def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:

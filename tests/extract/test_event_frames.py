@@ -833,3 +833,7 @@ def test_hoping_is_an_optimistic_comment_and_what_is_hoped_for_is_not_done(coded
 def test_a_participle_describing_an_attack_tells_whom_it_hit(coded, sentence, cameo, target):
     attacks = [e for e in coded(sentence) if e.cameo[:2] == "19"]
     assert [(e.cameo, e.target.text) for e in attacks] == [(cameo, target)]
+
+
+def test_a_strike_called_off_is_no_strike(coded):
+    assert "143" not in {e.cameo for e in coded("The two-day strike by coal workers across India was called off on Friday.")}
