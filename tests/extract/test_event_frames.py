@@ -837,3 +837,13 @@ def test_a_participle_describing_an_attack_tells_whom_it_hit(coded, sentence, ca
 
 def test_a_strike_called_off_is_no_strike(coded):
     assert "143" not in {e.cameo for e in coded("The two-day strike by coal workers across India was called off on Friday.")}
+
+
+@pytest.mark.parametrize("sentence, cameo, source, target", [
+    ("About 1,100 contract employees stopped work in a strike for higher wages on Tuesday.", "143", "LAB", None),
+    ("Germany accepted 1,500 Syrian refugees living in Greek camps.", "075", "DEU", "SYRREF"),
+    ("Uganda hosts more than a million South Sudanese refugees.", "075", "UGA", "SSDREF"),
+])
+def test_workers_stopping_work_strike_and_states_taking_in_refugees_grant_asylum(coded, sentence, cameo, source, target):
+    event = the_event(coded(sentence), cameo)
+    assert (event.source.code, event.target and event.target.code) == (source, target)
