@@ -847,3 +847,9 @@ def test_a_strike_called_off_is_no_strike(coded):
 def test_workers_stopping_work_strike_and_states_taking_in_refugees_grant_asylum(coded, sentence, cameo, source, target):
     event = the_event(coded(sentence), cameo)
     assert (event.source.code, event.target and event.target.code) == (source, target)
+
+
+def test_aid_blocked_from_a_territory_is_a_restriction_not_aid(coded):
+    event = the_event(coded("Israel blocked humanitarian aid to Gaza on Sunday."), "191")
+    assert (event.source.code, event.target.code) == ("ISR", "PSE")
+    assert not any(e.cameo.startswith("07") for e in coded("Israel blocked humanitarian aid to Gaza on Sunday."))
