@@ -82,6 +82,11 @@ def test_heads_of_state_and_government_and_foreign_ministers_are_named(knowledge
     assert (person.code, person.kind, person.how) == (code, "person", "organization")
 
 
+@pytest.mark.parametrize(("name", "code"), [("Bush", "USAGOV"), ("Rajapaksa", "LKAGOV"), ("Gandhi", "IND")])
+def test_a_family_name_leaders_of_one_country_share_names_its_country(knowledge, name, code):
+    assert knowledge.named[name].code == code
+
+
 def test_no_name_is_listed_on_two_rows_of_people():
     # Names match regardless of case (all-capital abbreviations aside), so "Siniora" and "siniora" are one name.
     rows: dict[str, int] = {}
