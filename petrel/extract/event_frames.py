@@ -66,7 +66,7 @@ GIVING_VERBS = ("give", "provide", "send", "offer", "extend", "grant", "deliver"
 # Generic nouns whose modifier names the event: "a mediation effort", "an aid convoy".
 EVENT_CARRIERS = frozenset({
     "effort", "process", "mission", "operation", "campaign", "initiative", "programme", "program", "convoy",
-    "shipment", "package", "delivery", "flight", "drive", "bid", "push",
+    "shipment", "package", "delivery", "flight", "drive", "bid", "push", "action",  # "a protest action"
 })  # fmt: skip
 # "a state *of emergency*", "martial *law*": a condition the pattern's word names
 _STATE_NOUNS = frozenset({"state", "law"})

@@ -71,6 +71,8 @@ def verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Toke
     for pattern in lexicon.by_verb.get(lemma_of(verb), ()):
         if pattern.subject and not weapon_subject(verb, pattern):
             continue
+        if pattern.purpose and not any(lemma_of(clause) in pattern.purpose for clause in children(verb, "advcl", "xcomp")):
+            continue  # "gathered *to demand* the release", "gathered outside parliament, *demanding*"
         obj = _furnished_thing(verb, pattern) or _verb_object(verb, pattern)
         if pattern.prep is not None and obj is None:
             continue

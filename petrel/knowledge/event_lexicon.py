@@ -14,7 +14,7 @@ from petrel.errors import DataFileError
 from petrel.ontology import Ontology, default_ontology
 
 LEXICON_PATH = Path(str(resources.files("petrel") / "data" / "events" / "lexicon.yaml"))
-_KEYS = {"id", "cameo", "verbs", "nouns", "adjectives", "prep", "object", "not_object", "subject", "target", "reciprocal", "jointly"}
+_KEYS = {"id", "cameo", "verbs", "nouns", "adjectives", "purpose", "prep", "object", "not_object", "subject", "target", "reciprocal", "jointly"}
 _DEFAULT_VERB_TARGETS = ("dobj",)
 _DEFAULT_NOUN_TARGETS = ("prep:with", "prep:on", "prep:against", "prep:between", "prep:to")
 
@@ -37,11 +37,12 @@ class EventPattern:
     subject: frozenset[str] = frozenset()  # lemmas one of which must head the subject ("*missiles* struck")
     jointly: str | None = None  # the pattern it is when several parties do it together ("A and B held drills")
     adjectives: frozenset[str] = frozenset()  # said of a copula's subject: "said it was *skeptical*"
+    purpose: frozenset[str] = frozenset()  # lemmas one of which must head the verb's purpose: "gathered *to demand*"
 
     @property
     def specificity(self) -> int:
         """How many conditions beyond the trigger word: more specific patterns win."""
-        return (self.prep is not None) + bool(self.object) + bool(self.subject)
+        return (self.prep is not None) + bool(self.object) + bool(self.subject) + bool(self.purpose)
 
 
 class EventLexicon:
@@ -149,6 +150,7 @@ def _pattern(entry: object, path: str, ontology: Ontology, index: int) -> EventP
         subject=_words(entry, "subject", path, line),
         jointly=_pattern_id(entry, "jointly", path, line),
         adjectives=adjectives,
+        purpose=_words(entry, "purpose", path, line),
     )
 
 

@@ -78,3 +78,16 @@ def test_a_deployment_on_a_peacekeeping_mission_is_peacekeeping(coded):
 def test_troops_arriving_are_deployed_and_only_envoys_visit(coded, sentence, cameo, source):
     events = [e for e in coded(sentence) if e.trigger.text.startswith("arriv")]
     assert [(e.cameo, e.source.code) for e in events] == [(cameo, source)]
+
+
+@pytest.mark.parametrize("sentence, verb, expected", [
+    ("Residents gathered outside City Hall to demand financial aid.", "gathered", "141"),
+    ("Survivors gathered in Mostar, demanding an end to the attacks.", "gathered", "141"),
+    ("Dozens of fishermen displayed banners at the port.", "displayed", "141"),
+])
+def test_gathering_to_demand_and_showing_banners_are_demonstrations(matched, sentence, verb, expected):
+    assert matched(sentence, verb)[0] == expected
+
+
+def test_gathering_for_a_summit_is_no_demonstration(matched):
+    assert matched("EU leaders gathered in Brussels for a summit.", "gathered") is None

@@ -198,3 +198,8 @@ def test_a_nouns_object_slot_is_its_of_phrase(lexicon):
 def test_adjectives_trigger_comments(lexicon):
     assert [p.cameo for p in lexicon.by_adjective["skeptical"]] == ["012"]
     assert [p.cameo for p in lexicon.by_adjective["optimistic"]] == ["013"]
+
+
+def test_a_purpose_condition_counts_as_one_more_condition(lexicon):
+    gather = lexicon.by_id["gather_to_protest"]
+    assert "demand" in gather.purpose and gather.specificity == 1
