@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from petrel.extract.event_arguments import (
-    INTENT_VERBS, Argument, EventFrame, coordinated, governing_verb, is_passive, lemma_of, prep_object, subject_of,
+    INTENT_VERBS, TIME_ENTITIES, Argument, EventFrame, coordinated, governing_verb, is_passive, lemma_of, prep_object, subject_of,
     target_slots, with_conjuncts,
 )
 from petrel.extract.dependents import children, dependents, first_child, words_of
@@ -66,7 +66,7 @@ GIVING_VERBS = ("give", "provide", "send", "offer", "extend", "grant", "deliver"
 # Generic nouns whose modifier names the event: "a mediation effort", "an aid convoy".
 EVENT_CARRIERS = frozenset({
     "effort", "process", "mission", "operation", "campaign", "initiative", "programme", "program", "convoy",
-    "shipment", "package", "delivery", "flight", "drive", "bid", "push", "action",  # "a protest action"
+    "shipment", "package", "delivery", "flight", "drive", "bid", "push", "action", "camp",  # "a protest action", "a protest camp"
 })  # fmt: skip
 # "a state *of emergency*", "martial *law*": a condition the pattern's word names
 _STATE_NOUNS = frozenset({"state", "law"})
@@ -379,8 +379,8 @@ def _called_off(verb: Token) -> bool:
 
 
 def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in TIME_ENTITIES:
+        return None  # (a month: "in *March*")
     if noun.dep_ == "compound" and lemma_of(noun.head) not in EVENT_CARRIERS:
         return None  # a modifier, not an event: "riot police", "attack helicopters", "sanctions list"
     pattern = noun_pattern(noun, lexicon)

@@ -853,3 +853,17 @@ def test_aid_blocked_from_a_territory_is_a_restriction_not_aid(coded):
     event = the_event(coded("Israel blocked humanitarian aid to Gaza on Sunday."), "191")
     assert (event.source.code, event.target.code) == ("ISR", "PSE")
     assert not any(e.cameo.startswith("07") for e in coded("Israel blocked humanitarian aid to Gaza on Sunday."))
+
+
+@pytest.mark.parametrize("sentence, cameo", [
+    ("Residents blocked an avenue in Salvador to demand a speed bump.", "144"),
+    ("Youth groups organized a march in Butembo to call for peace.", "141"),
+    ("Indigenous families set up a protest camp at Armas square.", "141"),
+    ("Transport workers drove 300 trucks through Lugo, demanding better working conditions.", "141"),
+])
+def test_ways_of_protesting_news_reports(coded, sentence, cameo):
+    assert cameo in {e.cameo for e in coded(sentence)}
+
+
+def test_a_month_named_march_is_no_march(coded):
+    assert "141" not in {e.cameo for e in coded("The talks were held in March in Geneva.")}
