@@ -85,7 +85,7 @@ def test_troops_arriving_are_deployed_and_only_envoys_visit(coded, sentence, cam
     ("Survivors gathered in Mostar, demanding an end to the attacks.", "gathered", "141"),
     ("Dozens of fishermen displayed banners at the port.", "displayed", "141"),
     ("People gathered in Cubelles to defend the Catalan school model.", "gathered", "141"),
-    ("Hundreds gathered outside the embassy against the invasion.", "gathered", "141"),
+    ("Thousands gathered on Sunday against the invasion.", "gathered", "141"),
 ])
 def test_gathering_to_demand_and_showing_banners_are_demonstrations(matched, sentence, verb, expected):
     assert matched(sentence, verb)[0] == expected
