@@ -24,8 +24,9 @@ _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _CONSULTATION_ROOTS = frozenset({"04", "05"})
 _REFUSAL_ROOT = "12"
 _STATEMENT_ROOT = "01"
-# Acts done in words: statements, appeals, promises, praise, demands, criticism, refusals, threats.
-_VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+# Acts done in words: statements, appeals, praise, demands, criticism, refusals, threats (an intent, 03,
+# is coded on the act intended as often as on the words: "agreed to a ceasefire *in Hodeidah*").
+_VERBAL_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
 # Rules whose trigger is the act itself, promised, threatened, owed or withheld (event_modality.py).
 _TOLD_OF_AN_ACT = ("+intent", "+threat", "+demand", "+appeal", "+refusal")
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -133,7 +134,7 @@ def _recipient_or_scene(frame: EventFrame, actors: ArticleActors) -> list[tuple[
 
 def _where_said(frame: EventFrame) -> set[int]:
     """The words a place phrase hangs on when it tells where a verbal act was done: the trigger
-    of a statement, appeal, promise, demand, criticism, refusal or threat, or the verb that
+    of a statement, appeal, praise, demand, criticism, refusal or threat, or the verb that
     carries a noun one, or the statement a verb puts out ("made his remarks *in Doha*"). A meeting is held where it is held (PETRARCH
     codes the host), and a place under the act's object is what it is about ("called for a
     ceasefire *in Gaza*")."""
