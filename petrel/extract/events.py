@@ -134,10 +134,10 @@ def _recipient_or_scene(frame: EventFrame, actors: ArticleActors) -> list[tuple[
 
 def _where_said(frame: EventFrame) -> set[int]:
     """The words a place phrase hangs on when it tells where a verbal act was done: the trigger
-    of a statement, appeal, praise, demand, criticism, refusal or threat, or the verb that
-    carries a noun one, or the statement a verb puts out ("made his remarks *in Doha*"). A meeting is held where it is held (PETRARCH
-    codes the host), and a place under the act's object is what it is about ("called for a
-    ceasefire *in Gaza*")."""
+    of a statement, appeal, praise, demand, criticism, refusal or threat, the verb that carries
+    a noun one, or the statement a verb puts out ("made his remarks *in Doha*"). A meeting is
+    held where it is held (PETRARCH codes the host), and a place under the act's object is what
+    it is about ("called for a ceasefire *in Gaza*")."""
     if frame.pattern.cameo[:2] not in _VERBAL_ROOTS or frame.pattern.id.endswith(_TOLD_OF_AN_ACT):
         return set()  # ("will meet *in Zurich*": the trigger is the act intended, held where it says)
     trigger = frame.trigger.root
