@@ -20,7 +20,7 @@ from petrel.extract.event_arguments import (
     target_slots, with_conjuncts,
 )
 from petrel.extract.dependents import children, dependents, first_child, words_of
-from petrel.extract.event_modality import VIOLENT_ROOTS, as_demand, as_intent, as_refusal
+from petrel.extract.event_modality import VIOLENT_ROOTS, as_demand, as_intent, as_refusal, felt_about, stopped
 from petrel.extract.event_patterns import (
     for_clause, is_for_clause, modifier_lemmas, noun_pattern, verb_pattern, weapon_subject,
 )
@@ -56,8 +56,6 @@ _GIVING_ROOTS = frozenset({"05", "06", "07"})
 _BARE_INTENT = "030"
 # "received X from Y" is Y giving X: the giving verbs whose object-named patterns it takes.
 _INTENT_ROOT = "03"
-_STOPPING_VERBS = frozenset({"halt", "stop", "end", "cease", "suspend", "pause", "freeze"})
-_STOPPING_NOUNS = frozenset({"halt", "suspension", "cessation", "pause", "end", "stop", "freeze", "cut", "cutoff", "lull"})
 _ARMED_ROOTS = frozenset({"18", "19", "20"})  # attacks, fighting, mass violence: done with weapons
 # Verbs that say what their subject is: "was *skeptical*", "remained *optimistic*", "feels *confident*".
 _COPULAS = frozenset({"be", "remain", "feel", "seem", "appear", "stay", "sound", "grow", "become"})
@@ -209,7 +207,7 @@ def _complement_target(complement: Token, lexicon: EventLexicon) -> Argument | N
 
 
 def verb_frame(verb: Token, lexicon: EventLexicon, complements: ComplementCodes | None = None) -> EventFrame | None:
-    if verb.pos_ != "VERB" or is_intended(verb) or _felt_about(verb, lexicon) or _stopped(verb) or verb.dep_ == "amod":
+    if verb.pos_ != "VERB" or is_intended(verb) or felt_about(verb, lexicon) or stopped(verb) or verb.dep_ == "amod":
         return None  # amod: a participle describing a noun, "the occupied West Bank", "detained journalists"
     received = _received_frame(verb, lexicon)
     if received is not None:
@@ -362,22 +360,6 @@ def _destination(noun: Token, verb: Token | None, lexicon: EventLexicon) -> Argu
     return None
 
 
-def _stopped(noun: Token) -> bool:
-    """Whether an event word is what is stopped: "a suspension *of military operations*", "a halt
-    *to the fighting*", "agreed to halt *fighting*" (the stopping is the event, if any)."""
-    head = noun.head
-    if noun.dep_ in ("dobj", "xcomp"):  # ("halt *fighting*": the small pipeline makes it a verb too)
-        return lemma_of(head) in _STOPPING_VERBS or _called_off(head)
-    if noun.dep_ == "nsubjpass":  # "the strike was called off"
-        return _called_off(head)
-    return noun.dep_ == "pobj" and head.lower_ in ("of", "to", "in") and lemma_of(head.head) in _STOPPING_NOUNS
-
-
-def _called_off(verb: Token) -> bool:
-    """"called off a strike", "the strike was called off" (not "called a strike")."""
-    return lemma_of(verb) in ("call", "cancel") and (lemma_of(verb) == "cancel" or any(c.lower_ == "off" for c in children(verb, "prt")))
-
-
 def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
     if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in TIME_ENTITIES:
         return None  # (a month: "in *March*")
@@ -388,7 +370,7 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         return None
     if any(child.lower_ in _HYPOTHETICAL_DETERMINERS for child in children(noun, "det")):
         return None  # "any Israeli attack": not an event that happened (warnings are the verb's)
-    if _stopped(noun):
+    if stopped(noun):
         return None  # "a cessation of *hostilities*", "agreed to halt *fighting*": what is stopped
     start = noun.i
     if pattern.object:
@@ -407,7 +389,7 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
         frame.reciprocal = True
     else:
         verb = governing_verb(anchor)
-        if verb is not None and (is_intended(verb) or _felt_about(verb, lexicon) or (lemma_of(verb) in INTENT_VERBS and anchor.dep_ == "dobj")):
+        if verb is not None and (is_intended(verb) or felt_about(verb, lexicon) or (lemma_of(verb) in INTENT_VERBS and anchor.dep_ == "dobj")):
             return None  # "threatened to impose sanctions", "plans to hold talks": not (yet) done
         suffered = undergone(anchor, verb)
         source = suffered[0] if suffered is not None else noun_source(anchor, verb)
@@ -445,14 +427,6 @@ def noun_frame(noun: Token, lexicon: EventLexicon) -> EventFrame | None:
 
 
 # -- adjective events -----------------------------------------------------------------
-def _felt_about(verb: Token, lexicon: EventLexicon) -> bool:
-    """"optimistic that talks *would resume*", "concerned that fighting *could spread*": what a
-    feeling is about has not happened (the feeling is the event)."""
-    head = verb.head
-    return verb.dep_ == "ccomp" and (head.lower_ in lexicon.by_adjective or (head.pos_ == "ADJ" and lemma_of(head) in lexicon.by_adjective))
-
-
-
 def adjective_frame(adjective: Token, lexicon: EventLexicon) -> EventFrame | None:
     """"The State Department said it was *skeptical* about Iran's motives", "remained *optimistic*
     that talks would resume": a feeling said of a copula's subject is that subject's comment, aimed

@@ -3,6 +3,8 @@
 An act announced for the future is an intent or a threat ("will release" -> 0353, "will attack"
 -> 1384), one a speaker says another must do is a demand or an appeal ("Israel *must* end
 attacks"), and a cooperative act withheld is a refusal ("will not lift the embargo" -> 1244).
+What is stopped ("a cessation *of hostilities*") or what a feeling is about ("concerned that
+fighting *could spread*") has not happened.
 Pure functions over one `EventFrame` and its verb; `event_frames.py` calls them.
 """
 
@@ -15,6 +17,7 @@ from spacy.tokens import Token
 from petrel.extract.dependents import children
 from petrel.extract.event_arguments import EventFrame, coordinated, lemma_of, subject_of
 from petrel.knowledge.complement_codes import ComplementCodes
+from petrel.knowledge.event_lexicon import EventLexicon
 
 # "failed to reach a deal", "refused to free": a withheld act is a refusal whatever the tense
 _REFUSAL_VERBS = frozenset({"refuse", "fail", "decline"})
@@ -30,6 +33,8 @@ _PROMISING_ROOTS = frozenset({"03", "04", "05"})
 _MODALS = frozenset({"will", "would", "can", "could", "shall"})
 OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 _ADVISING_MODALS = frozenset({"should", "ought"})
+_STOPPING_VERBS = frozenset({"halt", "stop", "end", "cease", "suspend", "pause", "freeze"})
+_STOPPING_NOUNS = frozenset({"halt", "suspension", "cessation", "pause", "end", "stop", "freeze", "cut", "cutoff", "lull"})
 
 
 def is_future(verb: Token) -> bool:
@@ -101,3 +106,26 @@ def as_refusal(frame: EventFrame, verb: Token, complements: ComplementCodes) -> 
     if code is not None:
         frame.pattern = replace(frame.pattern, id=f"{frame.pattern.id}+refusal", cameo=code)
         frame.negated = False
+
+
+def stopped(noun: Token) -> bool:
+    """Whether an event word is what is stopped: "a suspension *of military operations*", "a halt
+    *to the fighting*", "agreed to halt *fighting*" (the stopping is the event, if any)."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "xcomp"):  # ("halt *fighting*": the small pipeline makes it a verb too)
+        return lemma_of(head) in _STOPPING_VERBS or _called_off(head)
+    if noun.dep_ == "nsubjpass":  # "the strike was called off"
+        return _called_off(head)
+    return noun.dep_ == "pobj" and head.lower_ in ("of", "to", "in") and lemma_of(head.head) in _STOPPING_NOUNS
+
+
+def _called_off(verb: Token) -> bool:
+    """"called off a strike", "the strike was called off" (not "called a strike")."""
+    return lemma_of(verb) in ("call", "cancel") and (lemma_of(verb) == "cancel" or any(c.lower_ == "off" for c in children(verb, "prt")))
+
+
+def felt_about(verb: Token, lexicon: EventLexicon) -> bool:
+    """"optimistic that talks *would resume*", "concerned that fighting *could spread*": what a
+    feeling is about has not happened (the feeling is the event)."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and (head.lower_ in lexicon.by_adjective or (head.pos_ == "ADJ" and lemma_of(head) in lexicon.by_adjective))
