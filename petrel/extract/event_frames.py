@@ -102,7 +102,14 @@ def is_intended(verb: Token) -> bool:
         return True
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return lemma_of(verb.head) in INTENT_NOUNS  # "efforts to reach a deal", "a plan to withdraw"
-    return verb.dep_ in ("xcomp", "ccomp") and lemma_of(verb.head) in INTENT_VERBS
+    # up the chain of complements: "hopes the EU will persuade Biden *to lift* sanctions" is hoped for
+    for _ in range(3):
+        if verb.dep_ not in ("xcomp", "ccomp"):
+            return False
+        if lemma_of(verb.head) in INTENT_VERBS:
+            return True
+        verb = verb.head
+    return False
 
 
 def _held_back(gerund: Token) -> bool:

@@ -564,7 +564,7 @@ def test_what_one_is_kept_from_or_warned_against_is_not_done(coded, sentence, tr
 
 
 def test_who_is_persuaded_to_act_does_the_act(coded):
-    events = coded("Japan hopes to persuade US President Joe Biden to lift sanctions on Tehran.")
+    events = coded("Japan persuaded US President Joe Biden to lift sanctions on Tehran.")
     lifting = [e for e in events if e.trigger.text == "lift"]
     assert [e.source.code for e in lifting] == ["USAGOV"]
 
@@ -867,3 +867,9 @@ def test_ways_of_protesting_news_reports(coded, sentence, cameo):
 
 def test_a_month_named_march_is_no_march(coded):
     assert "141" not in {e.cameo for e in coded("The talks were held in March in Geneva.")}
+
+
+def test_what_is_hoped_for_further_down_a_chain_of_complements_is_not_done(coded):
+    events = coded("Iran's foreign minister said he hopes the EU will persuade Biden to lift sanctions.")
+    assert [e.cameo for e in events] == ["013"]  # not the sanctions lifted (085)
+    assert "085" in {e.cameo for e in coded("Biden persuaded Congress to lift the sanctions.")}
