@@ -22,6 +22,7 @@ FURNISHING_VERBS = frozenset({"provide", "supply", "furnish", "equip"})
 _DEPLOYING_WORDS = frozenset({"deploy", "send", "dispatch", "despatch", "redeploy", "contribute", "deployment", "arrive"})
 _JOINING_VERBS = frozenset({"join", "serve", "reinforce", "bolster"})  # "arrived *to join* the UN mission"
 _MISSION_PREPS = frozenset({"to", "as", "on", "into"})
+_STATEMENT_ROOT = "01"
 
 
 def modifier_lemmas(token: Token) -> set[str]:
@@ -73,6 +74,8 @@ def verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Toke
             continue
         if pattern.purpose and not any(lemma_of(clause) in pattern.purpose for clause in children(verb, "advcl", "xcomp")):
             continue  # "gathered *to demand* the release", "gathered outside parliament, *demanding*"
+        if pattern.cameo[:2] == _STATEMENT_ROOT and pattern.prep is not None and _agreed_on(verb):
+            continue  # "agreed with Turkey *to set up* a zone", "*on* a trade deal": an agreement, not accord with a view
         obj = _furnished_thing(verb, pattern) or _verb_object(verb, pattern)
         if pattern.prep is not None and obj is None:
             continue
@@ -83,6 +86,13 @@ def verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Toke
             continue
         return pattern, obj
     return None
+
+
+def _agreed_on(verb: Token) -> bool:
+    """Whether a verb says what is agreed, beyond whom with: a to-infinitive or an "on" phrase."""
+    if any(a.lower_ == "to" for c in children(verb, "xcomp") for a in children(c, "aux")):
+        return True
+    return any(prep.lower_ in ("on", "upon") for prep in children(verb, "prep"))
 
 
 def _verb_object(verb: Token, pattern: EventPattern) -> Token | None:

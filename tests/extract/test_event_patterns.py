@@ -93,3 +93,14 @@ def test_gathering_to_demand_and_showing_banners_are_demonstrations(matched, sen
 
 def test_gathering_for_a_summit_is_no_demonstration(matched):
     assert matched("EU leaders gathered in Brussels for a summit.", "gathered") is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("FDA officials said they agree with the recommendation.", "019"),
+    ("The government agreed with the Senate that the law should change.", "019"),
+    ("Russia agreed with Turkey to set up a buffer zone in Idlib.", "030"),
+    ("Turkey agreed with Kenya on a new trade deal.", "030"),
+])
+def test_agreeing_with_a_view_is_accord_and_agreeing_on_an_act_an_agreement(matched, sentence, expected):
+    verb = "agree" if " agree " in sentence else "agreed"
+    assert matched(sentence, verb)[0] == expected
