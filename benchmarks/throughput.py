@@ -6,8 +6,8 @@
 
 "bare spaCy" is the stock pipeline as `spacy.load` gives it, what a user would otherwise run.
 "petrel parse" is petrel's own pipeline without any coding: the stock one plus the dateline
-component, with the attribute-ruler rules found by lookup (`petrel.attribute_rules`, the same
-annotations). Prints words/s and articles/s for each (best of --rounds, the rounds alternating),
+component and the mended verb lemmas (`petrel.verb_lemmas`), with the attribute-ruler rules found
+by lookup (`petrel.attribute_rules`, the same annotations). Prints words/s and articles/s for each (best of --rounds, the rounds alternating),
 petrel's speed against bare spaCy, coding's share of petrel's time, and the peak memory.
 Not a test: numbers depend on the machine.
 """

@@ -15,7 +15,7 @@ A ruler using pattern features this module does not read keeps spaCy's Matcher.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
@@ -27,7 +27,8 @@ _ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 # Attributes whose exact value can anchor a rule in the lookup table, most selective first.
 _ANCHORS = ("LOWER", "DEP", "TAG")
 
-TokenTest = Callable[[list[int]], bool]
+Row = tuple[int, ...]  # a token's (tag, lowercase form, dependency, is-space) values
+TokenTest = Callable[[Row], bool]
 
 
 class UnsupportedPattern(ValueError):
@@ -42,7 +43,7 @@ class _Rule:
     match_id: int
     token_tests: tuple[TokenTest, ...]
 
-    def matches_at(self, rows: list[list[int]], start: int) -> bool:
+    def matches_at(self, rows: list[Row], start: int) -> bool:
         if start + len(self.token_tests) > len(rows):
             return False
         return all(test(rows[start + offset]) for offset, test in enumerate(self.token_tests))
@@ -78,10 +79,6 @@ class AttributeRules:
     def __call__(self, doc: Doc) -> Doc:
         self.ruler.set_annotations(doc, self.match(doc))
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """(rule index, match id, start, end) of every match, in the order the ruler applies them."""
@@ -163,7 +160,7 @@ def _regex_check(column: int, regex: re.Pattern, strings) -> TokenTest:
     # The Matcher searches the attribute's text; answers are kept per value, as words repeat.
     answers: dict[int, bool] = {}
 
-    def check(row: list[int]) -> bool:
+    def check(row: Row) -> bool:
         value = row[column]
         answer = answers.get(value)
         if answer is None:

@@ -22,7 +22,7 @@ from petrel.extract.event_arguments import (
 from petrel.extract.dependents import children, dependents, first_child, words_of
 from petrel.extract.event_modality import VIOLENT_ROOTS, as_demand, as_intent, as_refusal, felt_about, stopped
 from petrel.extract.event_patterns import (
-    for_clause, is_for_clause, modifier_lemmas, noun_pattern, verb_pattern, weapon_subject,
+    STATEMENT_ROOT, adjective_patterns, for_clause, is_for_clause, modifier_lemmas, noun_pattern, verb_pattern, weapon_subject,
 )
 from petrel.extract.event_sources import (  # (no_ones_act: model_events.py reads it from here too)
     OWNING_NOUNS, is_support_object, launched_from, means_source, no_ones_act, noun_source, split_attacker, undergone,
@@ -41,7 +41,6 @@ from petrel.knowledge.event_lexicon import EventLexicon, EventPattern
 # What a statement's issuer stands behind, for "according to the statement" later on
 DOCUMENT_NOUNS = frozenset({"statement", "report", "communique", "communiqué", "declaration", "readout", "letter"})
 _STATEMENT = "010"  # a statement put out, not specified ("made remarks", "delivered a speech")
-_STATEMENT_ROOT = "01"  # (not "investigated a report alleging ...": the report is what is investigated)
 _HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every"})
 _DENIAL_VERBS = frozenset({"deny", "refuse", "reject", "fail", "decline"})
 _DE_ESCALATION = "087"
@@ -284,7 +283,8 @@ def _verb_target(verb: Token, pattern: EventPattern, obj: Token | None, compleme
             target = _complement_target(complement, lexicon)
     if target is None and obj is not None and is_for_clause(obj.head) and obj.dep_ in ("nsubj", "nsubjpass"):
         target = Argument(obj, "complement-subject")  # "pushed for *Congress* to update the law"
-    if target is not None and lemma_of(target.head) in DOCUMENT_NOUNS and pattern.cameo[:2] == _STATEMENT_ROOT:
+    if target is not None and lemma_of(target.head) in DOCUMENT_NOUNS and pattern.cameo[:2] == STATEMENT_ROOT:
+        # (not "investigated a report alleging ...": the report is what is investigated)
         target = addressee(target.head) or target  # "issued a statement *urging North Korea* to ..."
     elif target is not None and pattern.cameo == _STATEMENT and lemma_of(target.head) in pattern.object:
         target = addressee(target.head)  # "made *his remarks* in Doha", "delivered a speech": the statement itself
@@ -438,7 +438,7 @@ def adjective_frame(adjective: Token, lexicon: EventLexicon) -> EventFrame | Non
     """"The State Department said it was *skeptical* about Iran's motives", "remained *optimistic*
     that talks would resume": a feeling said of a copula's subject is that subject's comment, aimed
     at what it is about."""
-    patterns = lexicon.by_adjective.get(adjective.lower_) or lexicon.by_adjective.get(lemma_of(adjective))
+    patterns = adjective_patterns(adjective, lexicon)
     copula = _copula_of(adjective)
     if not patterns or copula is None:
         return None

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from petrel.extract.dependents import children
 from petrel.extract.event_arguments import EventFrame, coordinated, lemma_of, subject_of
+from petrel.extract.event_patterns import adjective_patterns
 from petrel.knowledge.complement_codes import ComplementCodes
 from petrel.knowledge.event_lexicon import EventLexicon
 
@@ -127,5 +128,4 @@ def _called_off(verb: Token) -> bool:
 def felt_about(verb: Token, lexicon: EventLexicon) -> bool:
     """"optimistic that talks *would resume*", "concerned that fighting *could spread*": what a
     feeling is about has not happened (the feeling is the event)."""
-    head = verb.head
-    return verb.dep_ == "ccomp" and (head.lower_ in lexicon.by_adjective or (head.pos_ == "ADJ" and lemma_of(head) in lexicon.by_adjective))
+    return verb.dep_ == "ccomp" and bool(adjective_patterns(verb.head, lexicon))

@@ -22,7 +22,7 @@ FURNISHING_VERBS = frozenset({"provide", "supply", "furnish", "equip"})
 _DEPLOYING_WORDS = frozenset({"deploy", "send", "dispatch", "despatch", "redeploy", "contribute", "deployment", "arrive"})
 _JOINING_VERBS = frozenset({"join", "serve", "reinforce", "bolster"})  # "arrived *to join* the UN mission"
 _MISSION_PREPS = frozenset({"to", "as", "on", "into"})
-_STATEMENT_ROOT = "01"
+STATEMENT_ROOT = "01"  # CAMEO 01: public statements
 
 
 def modifier_lemmas(token: Token) -> set[str]:
@@ -74,7 +74,7 @@ def verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Toke
             continue
         if pattern.purpose and not any(lemma_of(clause) in pattern.purpose for clause in children(verb, "advcl", "xcomp")):
             continue  # "gathered *to demand* the release", "gathered outside parliament, *demanding*"
-        if pattern.cameo[:2] == _STATEMENT_ROOT and pattern.prep is not None and _agreed_on(verb):
+        if pattern.cameo[:2] == STATEMENT_ROOT and pattern.prep is not None and _agreed_on(verb):
             continue  # "agreed with Turkey *to set up* a zone", "*on* a trade deal": an agreement, not accord with a view
         obj = _furnished_thing(verb, pattern) or _verb_object(verb, pattern)
         if pattern.prep is not None and obj is None:
@@ -86,6 +86,12 @@ def verb_pattern(verb: Token, lexicon: EventLexicon) -> tuple[EventPattern, Toke
             continue
         return pattern, obj
     return None
+
+
+def adjective_patterns(word: Token, lexicon: EventLexicon) -> list[EventPattern]:
+    """The lexicon's patterns for a feeling word, by its form ("concerned", often tagged a
+    participle) or its lemma."""
+    return lexicon.by_adjective.get(word.lower_) or lexicon.by_adjective.get(lemma_of(word)) or []
 
 
 def _agreed_on(verb: Token) -> bool:

@@ -12,6 +12,7 @@ from petrel.extract.dependents import words_of
 from petrel.extract.event_frames import (
     DOCUMENT_NOUNS, Argument, EventFrame, find_event_frames, first_child, prep_object, recipients_and_scenes,
 )
+from petrel.extract.event_patterns import STATEMENT_ROOT
 from petrel.extract.event_roots import EventRootModel
 from petrel.extract.event_targets import destinations, office_held, own_thing_place
 from petrel.extract.model_events import model_frame
@@ -23,7 +24,6 @@ _BASE_CONFIDENCE = {False: 0.55, True: 0.45}  # verb, noun
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _CONSULTATION_ROOTS = frozenset({"04", "05"})
 _REFUSAL_ROOT = "12"
-_STATEMENT_ROOT = "01"
 # Acts done in words: statements, appeals, praise, demands, criticism, refusals, threats (an intent, 03,
 # is coded on the act intended as often as on the words: "agreed to a ceasefire *in Hodeidah*").
 _VERBAL_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
@@ -144,7 +144,7 @@ def _where_said(frame: EventFrame) -> set[int]:
     said = {trigger.i}
     if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
         said.add(trigger.head.i)
-    if frame.pattern.cameo[:2] == _STATEMENT_ROOT and frame.object_token is not None:
+    if frame.pattern.cameo[:2] == STATEMENT_ROOT and frame.object_token is not None:
         said.add(frame.object_token.i)  # "delivered *a speech* in Tehran": the object is the statement
     return said
 

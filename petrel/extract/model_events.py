@@ -82,9 +82,10 @@ def model_frame(sentence: Span, model: EventRootModel, ontology: Ontology) -> Ev
         frame.fallback_targets = beneficiaries(target, governor)
     frame.negated = any(child.dep_ == "neg" for child in predicate.children)
     if frame.negated:
-        as_refusal(frame, predicate, default_complement_codes())  # "will not release the victims"
-    if not frame.negated:
+        as_refusal(frame, predicate, default_complement_codes())  # "will not release the victims" happened: 12
+    else:
         as_intent(frame, predicate, default_complement_codes())
+    if not frame.negated:
         frame.reporter = reporting_verb(predicate)
         as_demand(frame, default_complement_codes())
     return frame

@@ -62,7 +62,7 @@ class EventLexicon:
                 self.by_noun[lemma].append(pattern)
             for lemma in pattern.adjectives:
                 self.by_adjective[lemma].append(pattern)
-        for index in (self.by_verb, self.by_noun):
+        for index in (self.by_verb, self.by_noun, self.by_adjective):
             for candidates in index.values():
                 candidates.sort(key=lambda p: -p.specificity)
 
